@@ -1,0 +1,42 @@
+# make        validate the package, build the release downloads and the docs site
+# make test   run the test suite
+# Everything runs offline once the virtual environment exists (package installs only).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ILO := $(BIN)/ilo-data
+
+.PHONY: all venv validate fmt build docs site test test-browser bench clean
+
+all: validate build site
+
+$(BIN)/ilo-data: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+venv: $(BIN)/ilo-data
+
+validate: venv
+	$(ILO) validate
+
+fmt: venv
+	$(ILO) fmt
+
+build: venv
+	$(ILO) build
+
+docs: venv
+	$(ILO) docs
+
+site: docs
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: venv
+	$(BIN)/pytest
+
+bench: venv
+	$(BIN)/python -m ilo_data.bench
+
+clean:
+	rm -rf dist site .pytest_cache

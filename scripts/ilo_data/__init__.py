@@ -1,0 +1,1 @@
+"""Tooling for the ilo-eeca Frictionless Data Package."""
