@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ILO := $(BIN)/ilo-data
 
-.PHONY: all venv validate fmt build docs site test test-browser bench clean
+.PHONY: all venv validate fmt build docs site readme test bench clean
 
 all: validate build site
 
@@ -40,3 +40,6 @@ bench: venv
 
 clean:
 	rm -rf dist site .pytest_cache
+
+readme: venv
+	$(ILO) readme

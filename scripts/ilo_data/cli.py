@@ -17,6 +17,7 @@ COMMANDS = {
     "asof": ("ilo_data.asof", "the state of the package at a date"),
     "release": ("ilo_data.release", "bump the version, stub the changelog, build"),
     "docs": ("ilo_data.docs.generate", "generate the docs pages from the schemas and the data"),
+    "readme": ("ilo_data.readme", "regenerate the README's table of resources and row counts"),
 }
 
 
