@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # subcommand -> (module, one-line help). Each module exposes add_arguments(parser) and run(args) -> int.
@@ -35,12 +36,28 @@ def main(argv: list[str] | None = None) -> int:
         module.add_arguments(parser)
         args = parser.parse_args(argv[1:])
         return int(module.run(args) or 0)
-    parser = argparse.ArgumentParser(prog="ilo-data", description="Tools for the ilo-eeca data package.")
-    parser.add_argument("command", nargs="?", choices=sorted(COMMANDS), help="; ".join(f"{k}: {v[1]}" for k, v in COMMANDS.items()))
-    args = parser.parse_args(argv)
-    parser.print_help()
-    return 2
+    print(usage())
+    return 0 if argv and argv[0] in ("-h", "--help") else 2
+
+
+def usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = ["usage: ilo-data COMMAND [options]   (ilo-data COMMAND --help for its options)", "", "commands:"]
+    lines += [f"  {name.ljust(width)}  {help_text}" for name, (_, help_text) in COMMANDS.items()]
+    return "\n".join(lines)
+
+
+def entry_point() -> int:
+    try:
+        return main()
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry_point())

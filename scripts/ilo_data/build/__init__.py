@@ -1,0 +1,1 @@
+"""Release build: one writer module per download format, orchestrated by `command.py`."""
