@@ -13,6 +13,9 @@ What it does, table by table, is plain and table-driven:
   Nothing is guessed: a value that cannot be read honestly stays empty and the note says why;
 * the facts stated only in the two original documents are added from `ORIGINAL_FACTS`-style
   tables with the document as their source;
+* ratification years read in NORMLEX comment headings are merged from the committed research
+  file scripts/ilo_data/research/normlex_comments.csv (see merge_research); its URLs get
+  source_ids after the notes' URLs, so existing ids never change;
 * output is deterministic: rows sorted by primary key, header = schema field order, UTF-8, LF,
   minimal quoting.
 
@@ -523,6 +526,7 @@ class SourceRegistry:
 
     def __init__(self) -> None:
         self.urls: set[str] = set()
+        self.late_urls: set[str] = set()  # from the committed research files (see RESEARCH_FILE)
         self._ids: dict[str, str] | None = None
 
     def add(self, url: str) -> None:
@@ -536,6 +540,16 @@ class SourceRegistry:
         for base, urls in by_base.items():
             for index, url in enumerate(urls):
                 self._ids[url] = base if index == 0 else f"{base}-{index + 1}"
+        # Research URLs come second, so adding one never renames a source seeded from the notes.
+        taken = set(self._ids.values())
+        for url in sorted(self.late_urls - self.urls):
+            base = _base_id(url)
+            sid, index = base, 1
+            while sid in taken:
+                index += 1
+                sid = f"{base}-{index}"
+            self._ids[url] = sid
+            taken.add(sid)
 
     def id(self, url: str) -> str:
         assert self._ids is not None, "freeze() first"
@@ -585,6 +599,8 @@ class Context:
         for extra in ADDRESSLESS_SOURCES:
             if extra["url"]:
                 self.registry.urls.discard(extra["url"])
+        self.research = read_research(RESEARCH_FILE)
+        self.registry.late_urls = {row["url"] for row in self.research}
         self.registry.freeze()
 
     def sid(self, url: str) -> str:
@@ -612,7 +628,7 @@ class Context:
 
 
 def build_sources(ctx: Context) -> list[dict[str, str]]:
-    rows = ctx.registry.rows() + ORIGINAL_DOCUMENTS + ADDRESSLESS_SOURCES
+    rows = [research_source(ctx, row) for row in ctx.registry.rows()] + ORIGINAL_DOCUMENTS + ADDRESSLESS_SOURCES
     # Each TITLES / PUBLISHED fragment must pick exactly one address.
     for table in (TITLES, PUBLISHED):
         for fragment in table:
@@ -1152,6 +1168,89 @@ def build_ratifications(ctx: Context) -> list[dict[str, str]]:
             "other_source_ids": ids(*[o if o.startswith("orig-") else ctx.src(o) for o in other]),
             "notes": join_notes(notes),
         })
+    return merge_research(ctx, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Research file: ratification years read in NORMLEX supervisory-comment headers
+# --------------------------------------------------------------------------------------------
+# scripts/ilo_data/research/normlex_comments.csv is committed with the package (not part of
+# ../shared/sources). One row per page read: the page heading "<Convention> - <Country>
+# (Ratification: YYYY)" states the year the ratification was registered. Rows for pairs that
+# ratifications.csv lacks become new ratifications (date_basis year-only); a page about a pair
+# already present is added to its other_source_ids when the year agrees (or the row has no
+# date, in which case the note gives the year); a disagreeing year is reported, never applied.
+
+RESEARCH_FILE = Path(__file__).resolve().parent / "research" / "normlex_comments.csv"
+RESEARCH_FIELDS = ["iso3", "instrument_id", "ratified", "date_basis", "url", "page_heading", "retrieved", "notes"]
+
+
+def read_research(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    rows = read_csv(path)
+    for number, row in enumerate(rows, start=2):
+        where = f"{path.name} line {number}"
+        if list(row) != RESEARCH_FIELDS:
+            raise ValueError(f"{path.name}: header must be {','.join(RESEARCH_FIELDS)}")
+        if not re.fullmatch(r"[A-Z]{3}", row["iso3"]) or not re.fullmatch(r"[CP]\d{3}", row["instrument_id"]):
+            raise ValueError(f"{where}: bad iso3 or instrument_id")
+        if not is_partial_date(row["ratified"]) or row["date_basis"] not in {"year-only", "ilo-registration"}:
+            raise ValueError(f"{where}: ratified must be a partial date and date_basis year-only or ilo-registration")
+        if not row["url"].startswith("http") or "normlex" not in row["url"] or not row["page_heading"]:
+            raise ValueError(f"{where}: a NORMLEX url and the page heading are required")
+        if row["ratified"][:4] not in row["page_heading"]:
+            raise ValueError(f"{where}: the heading does not state {row['ratified'][:4]}")
+    return rows
+
+
+def research_source(ctx: Context, row: dict[str, str]) -> dict[str, str]:
+    """A sources row for a URL met only in the research file: title from the page heading."""
+    if row["url"] in ctx.registry.urls or row["url"] not in ctx.registry.late_urls:
+        return row
+    read = [r for r in ctx.research if r["url"] == row["url"]]
+    headings = sorted({r["page_heading"] for r in read})
+    return {
+        **row, "title": "NORMLEX supervisory comment: " + "; ".join(headings),
+        "publisher": "International Labour Organization (NORMLEX)", "kind": "ilo-normlex",
+        "retrieved": max(r["retrieved"] for r in read),
+        # NORMLEX has no German texts: its German interface shows the English comment.
+        "language": "en" if "/normlex/de/" in row["url"] else row["language"],
+        "notes": "Title is the heading of the comment as read in a stored copy of the page (interface language may differ from English). "
+        "Cited for the ratification year only.",
+    }
+
+
+def merge_research(ctx: Context, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    by_key = {(r["iso3"], r["instrument_id"]): r for r in rows}
+    grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for found in ctx.research:
+        grouped.setdefault((found["iso3"], found["instrument_id"]), []).append(found)
+    conflicts = []
+    for key in sorted(grouped):
+        found = sorted(grouped[key], key=lambda r: r["url"])
+        years = {r["ratified"][:4] for r in found}
+        if len(years) != 1:
+            raise ValueError(f"research file: pages disagree on {key}: {sorted(years)}")
+        year = years.pop()
+        sids = [ctx.sid(r["url"]) for r in found]
+        existing = by_key.get(key)
+        if existing is None:
+            own = join_notes(*sorted({r["notes"] for r in found if r["notes"]}))
+            rows.append({
+                "iso3": key[0], "instrument_id": key[1], "ratified": found[0]["ratified"], "date_basis": found[0]["date_basis"],
+                "status": "", "status_date": "", "minimum_age": "", "source_id": sids[0], "other_source_ids": ids(*sids[1:]),
+                "notes": join_notes("Year of ratification from the heading of a NORMLEX supervisory comment (status not stated there)", own),
+            })
+        elif not existing["ratified"] or existing["ratified"][:4] == year:
+            extra = [s for s in sids if s != existing["source_id"]]
+            existing["other_source_ids"] = ids(existing["other_source_ids"], *extra)
+            if not existing["ratified"]:
+                existing["notes"] = join_notes(existing["notes"], f"The heading of a NORMLEX supervisory comment gives the ratification year {year}")
+        else:
+            conflicts.append(f"{key[0]} {key[1]}: table {existing['ratified']}, NORMLEX heading {year} ({found[0]['url']})")
+    for line in conflicts:
+        print(f"import_sources: research CONFLICT not applied: {line}", file=sys.stderr)
     return rows
 
 
