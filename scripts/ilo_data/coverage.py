@@ -1,0 +1,80 @@
+"""`ilo-data coverage`: per country, the ratifications the package holds against the latest total
+a source states (claims, metric conventions_ratified, latest as_of), and how precisely they are
+dated. Where no total is stated, it says so rather than guessing a share. See timeline.coverage.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .paths import ROOT
+from .timeline import UnreadablePackage, coverage, read_tables
+
+NO_TOTAL = "no total stated"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--root", type=Path, default=ROOT, help="package folder (default: this repository)")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+
+def _stated(entry: dict) -> str:
+    if entry["stated"] is None:
+        return NO_TOTAL
+    return f"{entry['stated']} ({entry['stated_source_id']}, {entry['stated_as_of'] or 'undated'})"
+
+
+def _share(entry: dict) -> str:
+    if entry["share"] is None:
+        return "-"
+    if not entry["stated_as_of"]:
+        return f"{entry['share']:.0f}% (all held)"
+    return f"{entry['share']:.0f}% ({entry['held_by_as_of']} by then)"
+
+
+COLUMNS = ("Country", "Held", "Stated total (source, as of)", "Share", "Full date", "Month only", "Year only", "Undated")
+
+
+def _cells(entry: dict) -> list[str]:
+    return [f"{entry['iso3']} {entry['name']}".strip(), str(entry["held"]), _stated(entry), _share(entry),
+            str(entry["day"]), str(entry["month"]), str(entry["year"]), str(entry["undated"])]
+
+
+def render_text(report: list[dict]) -> str:
+    rows = [list(COLUMNS)] + [_cells(e) for e in report]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append("Held = Conventions with a row in ratifications (any status; Protocols apart). Share = rows possibly")
+    lines.append("ratified by the stated total's date, over that total (all held rows when the total is undated;")
+    lines.append("over 100%: the total is older than rows the package holds). Dates as precise as their source.")
+    return "\n".join(lines)
+
+
+def render_markdown(report: list[dict]) -> str:
+    def esc(cell: str) -> str:
+        return cell.replace("|", "\\|")
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(esc(c) for c in _cells(e)) + " |" for e in report]
+    lines += ["", "*Held*: Conventions with a row in `ratifications` (any status; Protocols counted apart). "
+              "*Stated total*: the latest `conventions_ratified` claim for the country. *Share*: rows possibly "
+              "ratified by that claim's date (all held rows when the total is undated), over the stated total; over 100% "
+              "means the total is older than rows the package holds. Where no total is stated, no share is given."]
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    try:
+        report = coverage(read_tables(args.root))
+    except UnreadablePackage as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print(render_markdown(report))
+    else:
+        print(render_text(report))
+    return 0

@@ -1,0 +1,50 @@
+"""`ilo-data coverage` on the TIME fixture: all three formats, honest about missing totals."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ilo_data.cli import main
+
+FIXTURE = str(Path(__file__).parent / "fixtures" / "time")
+
+
+def run(capsys, *argv):
+    code = main(["coverage", "--root", FIXTURE, *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["Country", "Held", "Stated"]
+    aaa = next(line for line in lines if line.startswith("AAA"))
+    assert aaa.split() == ["AAA", "Alphaland", "6", "50", "(fx-src,", "2015)", "12%", "(6", "by", "then)", "2", "0", "3", "1"]
+    ccc = next(line for line in lines if line.startswith("CCC"))
+    assert "no total stated" in ccc and "%" not in ccc
+
+
+def test_json(capsys):
+    code, out, _ = run(capsys, "--format", "json")
+    assert code == 0
+    report = {e["iso3"]: e for e in json.loads(out)}
+    assert set(report) == {"AAA", "BBB", "CCC"}
+    assert report["BBB"]["stated"] == 7 and report["BBB"]["stated_as_of"] == "2019-03-12"
+    assert report["CCC"]["stated"] is None and report["CCC"]["undated"] == 1
+
+
+def test_markdown(capsys):
+    code, out, _ = run(capsys, "--format", "markdown")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("| Country | Held | Stated total")
+    assert lines[1] == "|---|---|---|---|---|---|---|---|"
+    assert "| CCC Gammaland | 1 | no total stated | - | 0 | 0 | 0 | 1 |" in lines
+
+
+def test_unreadable_package_is_exit_2(capsys, tmp_path):
+    code = main(["coverage", "--root", str(tmp_path)])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("error: cannot read the package") and "Traceback" not in err
