@@ -48,3 +48,13 @@ def test_unreadable_package_is_exit_2(capsys, tmp_path):
     code = main(["coverage", "--root", str(tmp_path)])
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith("error: cannot read the package") and "Traceback" not in err
+
+
+def test_outdated_total_is_not_used():
+    from ilo_data.timeline import latest_claim
+    claims = [
+        {"claim_id": "old", "iso3": "UZB", "metric": "conventions_ratified", "value": "14", "as_of": "", "notes": "OUTDATED: later ratifications found"},
+        {"claim_id": "older", "iso3": "UZB", "metric": "conventions_ratified", "value": "12", "as_of": "", "notes": ""},
+    ]
+    assert latest_claim({"claims": claims}, "UZB")["claim_id"] == "older"
+    assert latest_claim({"claims": claims[:1]}, "UZB") is None

@@ -262,10 +262,11 @@ def latest_claim(tables, iso3: str, metric: str = "conventions_ratified") -> dic
 
     Claims with a readable as_of come first. Failing those, an undated claim is used (its as_of
     left empty): the one with the highest value, since a count of ratifications ever made
-    only grows. Claims whose value is not a whole number are ignored.
+    only grows. Claims whose value is not a whole number, and claims the data marks OUTDATED
+    (superseded by later facts), are ignored.
     """
     claims = [c for c in _table(tables, "claims") if c.get("iso3") == iso3 and c.get("metric") == metric
-              and _int(c.get("value")) is not None]
+              and _int(c.get("value")) is not None and not _outdated(c)]
     dated = [(date_of(c, "as_of"), c) for c in claims]
     dated = [(d, c) for d, c in dated if d is not None]
     if dated:
@@ -274,6 +275,10 @@ def latest_claim(tables, iso3: str, metric: str = "conventions_ratified") -> dic
     if undated:
         return max(undated, key=lambda c: (_int(c.get("value")), c.get("claim_id", "")))
     return None
+
+
+def _outdated(claim: dict) -> bool:
+    return (claim.get("notes") or "").lstrip().upper().startswith("OUTDATED")
 
 
 def _int(text) -> int | None:
