@@ -15,7 +15,8 @@ What it does, table by table, is plain and table-driven:
   tables with the document as their source;
 * ratification years read in NORMLEX comment headings are merged from the committed research
   file scripts/ilo_data/research/normlex_comments.csv (see merge_research); its URLs get
-  source_ids after the notes' URLs, so existing ids never change;
+  source_ids after the notes' URLs, so existing ids never change; full registration/deposit dates
+  read on ILO pages are merged after them from research/ratification_dates.csv (see merge_dates);
 * output is deterministic: rows sorted by primary key, header = schema field order, UTF-8, LF,
   minimal quoting.
 
@@ -600,7 +601,8 @@ class Context:
             if extra["url"]:
                 self.registry.urls.discard(extra["url"])
         self.research = read_research(RESEARCH_FILE)
-        self.registry.late_urls = {row["url"] for row in self.research}
+        self.dated = read_dates(DATES_FILE)
+        self.registry.late_urls = {row["url"] for row in self.research + self.dated}
         self.registry.freeze()
 
     def sid(self, url: str) -> str:
@@ -970,6 +972,7 @@ RAT_STATUS = {"": "", "In Force": "in force", "Denounced": "denounced"}
 MINIMUM_AGE = {
     # C138 rows whose source states the minimum age specified on ratification.
     ("RUS", "C138"): "16", ("TJK", "C138"): "16", ("AZE", "C138"): "16", ("ARM", "C138"): "16", ("BLR", "C138"): "16",
+    ("GEO", "C138"): "15",  # declaration on ratification, noted by a CEACR direct request of 2002 (research/normlex_comments.csv)
 }
 
 BLR_NORMLEX = "From the NORMLEX ratification page for Belarus (Spanish interface; lists ten fundamental Conventions, so after June 2022)"
@@ -1168,7 +1171,7 @@ def build_ratifications(ctx: Context) -> list[dict[str, str]]:
             "other_source_ids": ids(*[o if o.startswith("orig-") else ctx.src(o) for o in other]),
             "notes": join_notes(notes),
         })
-    return merge_research(ctx, rows)
+    return merge_dates(ctx, merge_research(ctx, rows))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1178,8 +1181,9 @@ def build_ratifications(ctx: Context) -> list[dict[str, str]]:
 # ../shared/sources). One row per page read: the page heading "<Convention> - <Country>
 # (Ratification: YYYY)" states the year the ratification was registered. Rows for pairs that
 # ratifications.csv lacks become new ratifications (date_basis year-only); a page about a pair
-# already present is added to its other_source_ids when the year agrees (or the row has no
-# date, in which case the note gives the year); a disagreeing year is reported, never applied.
+# already present is added to its other_source_ids when the year agrees; a row without a date
+# takes the year and follows the page from then on (its former source moves to
+# other_source_ids and the note says so); a disagreeing year is reported, never applied.
 
 RESEARCH_FILE = Path(__file__).resolve().parent / "research" / "normlex_comments.csv"
 RESEARCH_FIELDS = ["iso3", "instrument_id", "ratified", "date_basis", "url", "page_heading", "retrieved", "notes"]
@@ -1197,7 +1201,7 @@ def read_research(path: Path) -> list[dict[str, str]]:
             raise ValueError(f"{where}: bad iso3 or instrument_id")
         if not is_partial_date(row["ratified"]) or row["date_basis"] not in {"year-only", "ilo-registration"}:
             raise ValueError(f"{where}: ratified must be a partial date and date_basis year-only or ilo-registration")
-        if not row["url"].startswith("http") or "normlex" not in row["url"] or not row["page_heading"]:
+        if not row["url"].startswith("http") or "normlex" not in row["url"].lower() or not row["page_heading"]:
             raise ValueError(f"{where}: a NORMLEX url and the page heading are required")
         if row["ratified"][:4] not in row["page_heading"]:
             raise ValueError(f"{where}: the heading does not state {row['ratified'][:4]}")
@@ -1205,9 +1209,12 @@ def read_research(path: Path) -> list[dict[str, str]]:
 
 
 def research_source(ctx: Context, row: dict[str, str]) -> dict[str, str]:
-    """A sources row for a URL met only in the research file: title from the page heading."""
+    """A sources row for a URL met only in the research files: title from the page heading."""
     if row["url"] in ctx.registry.urls or row["url"] not in ctx.registry.late_urls:
         return row
+    dated = [r for r in ctx.dated if r["url"] == row["url"]]
+    if dated:
+        return dated_source(row, dated)
     read = [r for r in ctx.research if r["url"] == row["url"]]
     headings = sorted({r["page_heading"] for r in read})
     return {
@@ -1215,7 +1222,8 @@ def research_source(ctx: Context, row: dict[str, str]) -> dict[str, str]:
         "publisher": "International Labour Organization (NORMLEX)", "kind": "ilo-normlex",
         "retrieved": max(r["retrieved"] for r in read),
         # NORMLEX has no German texts: its German interface shows the English comment.
-        "language": "en" if "/normlex/de/" in row["url"] else row["language"],
+        # An address without an interface language (wwwex.ilo.org/dyn/f?p=NORMLEXPUB...) shows English.
+        "language": "en" if "/normlex/de/" in row["url"] or not row["language"] else row["language"],
         "notes": "Title is the heading of the comment as read in a stored copy of the page (interface language may differ from English). "
         "Cited for the ratification year only.",
     }
@@ -1242,15 +1250,119 @@ def merge_research(ctx: Context, rows: list[dict[str, str]]) -> list[dict[str, s
                 "status": "", "status_date": "", "minimum_age": "", "source_id": sids[0], "other_source_ids": ids(*sids[1:]),
                 "notes": join_notes("Year of ratification from the heading of a NORMLEX supervisory comment (status not stated there)", own),
             })
-        elif not existing["ratified"] or existing["ratified"][:4] == year:
+        elif not existing["ratified"]:
+            own = join_notes(*sorted({r["notes"] for r in found if r["notes"]}))
+            promote(existing, found[0]["ratified"], found[0]["date_basis"], sids,
+                    join_notes(f"Year of ratification from the heading of a NORMLEX supervisory comment (status not stated there), now the row's source", own))
+        elif existing["ratified"][:4] == year:
             extra = [s for s in sids if s != existing["source_id"]]
             existing["other_source_ids"] = ids(existing["other_source_ids"], *extra)
-            if not existing["ratified"]:
-                existing["notes"] = join_notes(existing["notes"], f"The heading of a NORMLEX supervisory comment gives the ratification year {year}")
         else:
             conflicts.append(f"{key[0]} {key[1]}: table {existing['ratified']}, NORMLEX heading {year} ({found[0]['url']})")
     for line in conflicts:
         print(f"import_sources: research CONFLICT not applied: {line}", file=sys.stderr)
+    return rows
+
+
+def _earlier(notes: str) -> str:
+    """A row's former note, kept after a promotion: 'date not found' no longer holds."""
+    notes = re.sub(r"[;,]?\s*(the )?(ratification )?date (was )?not (found|given)\b", "", notes or "", flags=re.I)
+    return notes.strip().rstrip(".;,").strip()
+
+
+def promote(row: dict[str, str], ratified: str, basis: str, sids: list[str], new_notes: str) -> None:
+    """The row takes the date of a research page and follows it; its former source and note stay."""
+    old_sid, old_notes = row["source_id"], _earlier(row["notes"])
+    row["ratified"], row["date_basis"], row["source_id"] = ratified, basis, sids[0]
+    others = ids(old_sid, row["other_source_ids"], *sids[1:]).split(";")
+    row["other_source_ids"] = ids(*[s for s in others if s != sids[0]])
+    previously = f"Previously the row followed {old_sid} (kept in other_source_ids)" + (f": {old_notes}" if old_notes else "")
+    row["notes"] = join_notes(new_notes, previously)
+
+
+# --------------------------------------------------------------------------------------------
+# Research file: full ratification dates read on ILO pages (news items, CEACR comment texts)
+# --------------------------------------------------------------------------------------------
+# scripts/ilo_data/research/ratification_dates.csv is committed with the package. One row per
+# (pair, page): the page states a full date on which the instrument was registered with, or
+# deposited with, the ILO (the note says which; a deposit is not called a registration unless the
+# page says so). The first page of a pair is followed, the others are other_source_ids. Merged
+# after the NORMLEX headings: a missing pair becomes a new row; an undated row takes the date;
+# a row whose partial date (year or month) the full date agrees with is upgraded to it and now
+# follows the page (the former source moves to other_source_ids); the same full date from a
+# non-ILO source gives way to the ILO page the same way; a disagreeing date is never applied:
+# the row keeps its value and its note says "CONFLICT: <source_id> says <date>".
+
+DATES_FILE = Path(__file__).resolve().parent / "research" / "ratification_dates.csv"
+DATES_FIELDS = ["iso3", "instrument_id", "ratified", "date_basis", "url", "page_title", "published", "notes"]
+
+
+def read_dates(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    rows = read_csv(path)
+    for number, row in enumerate(rows, start=2):
+        where = f"{path.name} line {number}"
+        if list(row) != DATES_FIELDS:
+            raise ValueError(f"{path.name}: header must be {','.join(DATES_FIELDS)}")
+        if not re.fullmatch(r"[A-Z]{3}", row["iso3"]) or not re.fullmatch(r"[CP]\d{3}", row["instrument_id"]):
+            raise ValueError(f"{where}: bad iso3 or instrument_id")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["ratified"]) or not is_partial_date(row["ratified"]):
+            raise ValueError(f"{where}: ratified must be a full date YYYY-MM-DD")
+        if row["date_basis"] != "ilo-registration":
+            raise ValueError(f"{where}: date_basis must be ilo-registration (registration or deposit with the ILO)")
+        if not (_is_ilo(_host(row["url"])) or _host(row["url"]) in ILO_HOSTS) or not row["page_title"]:
+            raise ValueError(f"{where}: an ILO url and the page title are required")
+        if row["published"] and not is_partial_date(row["published"]):
+            raise ValueError(f"{where}: published must be a partial date")
+    return rows
+
+
+def dated_source(row: dict[str, str], read: list[dict[str, str]]) -> dict[str, str]:
+    normlex = "normlex" in row["url"]
+    return {
+        **row, "title": read[0]["page_title"], "published": read[0]["published"] or row["published"],
+        "publisher": "International Labour Organization (NORMLEX)" if normlex else "International Labour Organization",
+        "kind": "ilo-normlex" if normlex else "ilo-page", "language": "en",
+        "notes": ("Title built from the comment: its heading was not in the stored copy read. " if normlex else "Title as read in a stored copy of the page. ")
+        + "Cited for a ratification date.",
+    }
+
+
+def merge_dates(ctx: Context, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    by_key = {(r["iso3"], r["instrument_id"]): r for r in rows}
+    grouped: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for found in ctx.dated:
+        grouped.setdefault((found["iso3"], found["instrument_id"]), []).append(found)
+    ilo_sources = {ctx.sid(u) for u in ctx.registry.urls if _is_ilo(_host(u)) or _host(u) in ILO_HOSTS}
+    for key in sorted(grouped):
+        found = grouped[key]
+        dates = {r["ratified"] for r in found}
+        if len(dates) != 1:
+            raise ValueError(f"{DATES_FILE.name}: pages disagree on {key}: {sorted(dates)}")
+        date = dates.pop()
+        sids = ids(*[ctx.sid(r["url"]) for r in found]).split(";")
+        own = join_notes(*[r["notes"] for r in found if r["notes"]])
+        existing = by_key.get(key)
+        if existing is None:
+            rows.append({
+                "iso3": key[0], "instrument_id": key[1], "ratified": date, "date_basis": found[0]["date_basis"],
+                "status": "", "status_date": "", "minimum_age": "", "source_id": sids[0], "other_source_ids": ids(*sids[1:]),
+                "notes": own,
+            })
+        elif not existing["ratified"]:
+            promote(existing, date, found[0]["date_basis"], sids, own)
+        elif existing["ratified"] == date and existing["source_id"] in sids:
+            existing["other_source_ids"] = ids(existing["other_source_ids"], *[s for s in sids if s != existing["source_id"]])
+        elif len(existing["ratified"]) < 10 and date.startswith(existing["ratified"]):
+            promote(existing, date, found[0]["date_basis"], sids, join_notes(own, f"The full date upgrades the partial date {existing['ratified']}"))
+        elif existing["ratified"] == date and existing["source_id"] not in ilo_sources:
+            promote(existing, date, found[0]["date_basis"], sids, join_notes(own, "The ILO page confirms the date read earlier in a secondary source"))
+        elif existing["ratified"] == date:
+            existing["other_source_ids"] = ids(existing["other_source_ids"], *sids)
+        else:
+            existing["other_source_ids"] = ids(existing["other_source_ids"], *sids)
+            existing["notes"] = join_notes(existing["notes"], f"CONFLICT: {sids[0]} says {date}")
     return rows
 
 
