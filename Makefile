@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ILO := $(BIN)/ilo-data
+# Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all venv validate fmt build docs site readme test bench clean
 
@@ -26,7 +28,8 @@ fmt: venv
 build: venv
 	$(ILO) build
 
-docs: venv
+# The docs copy the release files into the site, so they come after the build.
+docs: build
 	$(ILO) docs
 
 site: docs
@@ -39,7 +42,7 @@ bench: venv
 	$(BIN)/python -m ilo_data.bench
 
 clean:
-	rm -rf dist site .pytest_cache
+	rm -rf dist site .pytest_cache test-artifacts docs/downloads
 
 readme: venv
 	$(ILO) readme

@@ -1,0 +1,34 @@
+"""The site's Changelog page: a copy of the repository's CHANGELOG.md with its links fixed for the site."""
+from __future__ import annotations
+
+import re
+
+from . import md
+from .context import Context
+
+_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def adapt(text: str, ctx: Context) -> str:
+    """Relative links are written from the repository root: `docs/x.md` becomes `x.md` when the page
+    exists on the site; any other relative link (a repository file, not on the site) becomes text."""
+    def fix(match: re.Match) -> str:
+        label, target = match.group(1), match.group(2)
+        if re.match(r"^(https?:|mailto:|#)", target):
+            return match.group(0)
+        path = target.split("#", 1)[0]
+        if path.startswith("docs/") and (ctx.docs / path[len("docs/"):]).is_file():
+            return f"[{label}]({target[len('docs/'):]})"
+        return f"{label} (`{target}`)"
+    return _LINK.sub(fix, text)
+
+
+def page(ctx: Context) -> str:
+    source = ctx.root / "CHANGELOG.md"
+    if not source.is_file():
+        return md.front_matter("Changelog") + "# Changelog\n\n" + md.none("No CHANGELOG.md in the repository.")
+    return md.front_matter("Changelog") + adapt(source.read_text(encoding="utf-8"), ctx)
+
+
+def write(ctx: Context) -> None:
+    ctx.write("changelog.md", page(ctx))

@@ -1,0 +1,155 @@
+"""What every page module needs: the tables, indexes by key, and how to link to other pages."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import package
+from . import escape
+
+# Where each kind of generated page lives under docs/ (also the list of generated paths).
+FOLDERS = {
+    "dictionary": "dictionary",
+    "countries": "countries",
+    "conventions": "conventions",
+    "offices": "offices",
+    "charts": "charts",
+    "downloads": "downloads",
+}
+FILES = ["downloads.md", "rules.md", "changelog.md", "about.md"]
+
+CATEGORY_ORDER = ["fundamental", "governance", "technical"]
+
+
+@dataclass
+class Context:
+    root: Path
+    docs: Path
+    dist: Path
+    descriptor: dict
+    schemas: dict[str, dict]
+    tables: dict[str, list[dict[str, str]]]
+    written: list[Path] = field(default_factory=list)
+    _indexes: dict = field(default_factory=dict, repr=False)
+
+    # ---------- loading ----------
+    @classmethod
+    def load(cls, root: Path, docs: Path, dist: Path) -> "Context":
+        descriptor = package.load_descriptor(root)
+        names = [r["name"] for r in descriptor.get("resources", [])]
+        schemas = {n: package.load_schema(root, n) for n in names}
+        tables = {n: package.read_rows(root, n) for n in names}
+        return cls(Path(root), Path(docs), Path(dist), descriptor, schemas, tables)
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        return self.tables.get(name, [])
+
+    def index(self, name: str, key: str) -> dict[str, dict[str, str]]:
+        if (name, key) not in self._indexes:
+            self._indexes[name, key] = {row[key]: row for row in self.rows(name) if row.get(key)}
+        return self._indexes[name, key]
+
+    def group(self, name: str, key: str) -> dict[str, list[dict[str, str]]]:
+        """Rows of a table grouped by a (foreign) key, in file order."""
+        if (name, key, "group") not in self._indexes:
+            groups: dict[str, list[dict[str, str]]] = {}
+            for row in self.rows(name):
+                groups.setdefault(row.get(key, ""), []).append(row)
+            self._indexes[name, key, "group"] = groups
+        return self._indexes[name, key, "group"]
+
+    @property
+    def version(self) -> str:
+        return str(self.descriptor.get("version", "0.0.0"))
+
+    # ---------- writing ----------
+    def write(self, rel: str, content: str | bytes) -> Path:
+        path = self.docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")
+        self.written.append(path)
+        return path
+
+    # ---------- the ten countries covered from Moscow ----------
+    def moscow_office_ids(self) -> list[str]:
+        return sorted(
+            o["office_id"] for o in self.rows("offices")
+            if o.get("city", "").lower() == "moscow" and "country office" in o.get("type", "")
+        )
+
+    def covered_iso3(self) -> list[str]:
+        """Countries the Moscow office has covered at any time (the package's focus: ten)."""
+        offices = set(self.moscow_office_ids())
+        found = {c["iso3"] for c in self.rows("office_coverage") if c.get("office_id") in offices}
+        return sorted(found, key=lambda iso3: self.country_name(iso3))
+
+    # ---------- names and links (relative to a page at depth 1, e.g. countries/tjk.md) ----------
+    def country_name(self, iso3: str) -> str:
+        return self.index("countries", "iso3").get(iso3, {}).get("name") or iso3
+
+    def country_link(self, iso3: str, prefix: str = "../") -> str:
+        if iso3 in self.index("countries", "iso3"):
+            return f"[{escape.text(self.country_name(iso3))}]({prefix}countries/{page_slug(iso3)}.md)"
+        return escape.text(iso3)
+
+    def convention_link(self, instrument_id: str, prefix: str = "../", with_title: bool = False) -> str:
+        conv = self.index("conventions", "instrument_id").get(instrument_id)
+        if not conv:
+            return escape.text(instrument_id)
+        label = instrument_id + (f" {conv.get('title', '')}" if with_title else "")
+        return f"[{escape.text(label)}]({prefix}conventions/{page_slug(instrument_id)}.md)"
+
+    def office_link(self, office_id: str, prefix: str = "../") -> str:
+        office = self.index("offices", "office_id").get(office_id)
+        if not office:
+            return escape.text(office_id)
+        return f"[{escape.text(office.get('name') or office_id)}]({prefix}offices/{page_slug(office_id)}.md)"
+
+    def source_link(self, source_id: str, prefix: str = "../") -> str:
+        if source_id in self.index("sources", "source_id"):
+            return f"[{escape.text(source_id)}]({prefix}about.md#source-{escape.anchor_id(source_id)})"
+        return escape.text(source_id)
+
+    def field_link(self, resource: str, field_name: str, prefix: str = "../") -> str:
+        return f"[{escape.text(field_name)}]({prefix}dictionary/{resource}.md#{escape.anchor_id(resource + '.' + field_name)})"
+
+    def cited(self, rows: list[dict[str, str]]) -> list[str]:
+        """Every source_id and other_source_ids of the rows, in first-seen order."""
+        seen: dict[str, None] = {}
+        for row in rows:
+            others = row.get("other_source_ids") or []
+            others = others.split(";") if isinstance(others, str) else list(others)
+            for sid in [row.get("source_id") or ""] + others:
+                if sid.strip():
+                    seen.setdefault(sid.strip(), None)
+        return list(seen)
+
+    def sources_list(self, rows: list[dict[str, str]], prefix: str = "../") -> str:
+        sources = self.index("sources", "source_id")
+        lines = []
+        for sid in self.cited(rows):
+            src = sources.get(sid)
+            if src is None:
+                lines.append(f"- {escape.code(sid)} (not in `sources`)")
+                continue
+            url = escape.safe_url(src.get("url"))
+            title = escape.link(src.get("title") or sid, url) if url else escape.text(src.get("title") or sid)
+            lines.append(f"- {self.source_link(sid, prefix)}: {title}" + (f" ({escape.text(src['publisher'])})" if src.get("publisher") else ""))
+        return "\n".join(lines) + "\n" if lines else "*No sources cited.*\n"
+
+
+def page_slug(key: str) -> str:
+    """File name (without .md) of a generated page for a key: lower-case, safe characters."""
+    return escape.anchor_id(key).lower()
+
+
+def sources_cell(ctx: Context, row: dict[str, str], prefix: str = "../") -> str:
+    return ", ".join(ctx.source_link(s, prefix) for s in ctx.cited([row]))
+
+
+def dump_json(obj: object) -> str:
+    return json.dumps(obj, indent=2, ensure_ascii=False)

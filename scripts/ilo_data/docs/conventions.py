@@ -1,0 +1,82 @@
+"""One page per Convention and Protocol: what it is, and which of the ten countries ratified it."""
+from __future__ import annotations
+
+from . import escape, md
+from .context import CATEGORY_ORDER, Context, page_slug, sources_cell
+
+
+def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> str:
+    iid = conv["instrument_id"]
+    title = conv.get("title") or iid
+    out = [md.front_matter(f"{iid} {title}"), f"# {escape.text(iid)}: {escape.text(title)}\n"]
+    facts = [
+        ("Kind", escape.text(conv.get("kind", ""))),
+        ("Number", escape.text(conv.get("number", ""))),
+        ("Category", escape.text(conv.get("category") or "not recorded")),
+        ("Status", escape.text(conv.get("status") or "not recorded")),
+        ("Adopted", escape.text(conv.get("adoption_date") or "not recorded")
+         + (f" (International Labour Conference, session {escape.text(conv['ilc_session'])})" if conv.get("ilc_session") else "")),
+        ("Entry into force", escape.text(conv.get("entry_into_force") or "not recorded")),
+    ]
+    if conv.get("parent_id"):
+        facts.append(("Protocol to", ctx.convention_link(conv["parent_id"], with_title=True)))
+    protocols = [c for c in ctx.rows("conventions") if c.get("parent_id") == iid]
+    if protocols:
+        facts.append(("Protocols", ", ".join(ctx.convention_link(p["instrument_id"], with_title=True) for p in protocols)))
+    if conv.get("notes"):
+        facts.append(("Notes", escape.text(conv["notes"])))
+    facts.append(("Sources", sources_cell(ctx, conv)))
+    out.append(md.facts(facts))
+
+    out.append("## Ratifications by the ten countries covered from Moscow\n")
+    by_country = {r["iso3"]: r for r in ctx.group("ratifications", "instrument_id").get(iid, [])}
+    ratified = [i for i in covered if i in by_country]
+    out.append(f"{len(ratified)} of the {len(covered)} countries have a ratification recorded in this package. "
+               "The package's ratifications are partial: no row means *not recorded here*, not *not ratified*.\n")
+    cells = []
+    for iso3 in covered:
+        r = by_country.get(iso3)
+        if r:
+            cells.append([ctx.country_link(iso3), md.dated(r.get("ratified"), r.get("date_basis")),
+                          escape.text(r.get("status") or "not stated"), escape.text(r.get("notes", "")), sources_cell(ctx, r)])
+        else:
+            cells.append([ctx.country_link(iso3), "not recorded", "", "", ""])
+    out.append(md.table(["country", "ratified", "status", "notes", "sources"], cells))
+    others = sorted(set(by_country) - set(covered))
+    if others:
+        out.append("Also recorded for: " + ", ".join(ctx.country_link(i) for i in others) + ".\n")
+    rows = [conv] + list(by_country.values())
+    out.append("## Sources cited\n")
+    out.append(ctx.sources_list(rows))
+    return "\n".join(out)
+
+
+def index_page(ctx: Context, covered: list[str]) -> str:
+    out = [md.front_matter("Conventions and Protocols"), "# Conventions and Protocols\n"]
+    rows = ctx.rows("conventions")
+    ratifications = ctx.group("ratifications", "instrument_id")
+    out.append(f"{sum(1 for r in rows if r.get('kind') == 'convention')} Conventions and "
+               f"{sum(1 for r in rows if r.get('kind') == 'protocol')} Protocols. The last column counts the ratifications "
+               f"recorded for the {len(covered)} countries covered from Moscow.\n")
+    groups: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        key = "protocols" if r.get("kind") == "protocol" else (r.get("category") or "not recorded")
+        groups.setdefault(key, []).append(r)
+    order = CATEGORY_ORDER + ["protocols"] + sorted(k for k in groups if k not in CATEGORY_ORDER + ["protocols"])
+    for key in order:
+        if key not in groups:
+            continue
+        items = sorted(groups[key], key=lambda r: r["instrument_id"])
+        out.append(f"## {escape.text(key.capitalize())} ({len(items)})\n")
+        cells = [[ctx.convention_link(r["instrument_id"]), escape.text(r.get("title", "")), escape.text(r.get("adoption_date", "")),
+                  escape.text(r.get("status", "")),
+                  str(sum(1 for x in ratifications.get(r["instrument_id"], []) if x["iso3"] in covered))] for r in items]
+        out.append(md.table(["id", "title", "adopted", "status", "ratified (of the ten)"], cells, ["---", "---", "---", "---", "--:"]))
+    return "\n".join(out)
+
+
+def write(ctx: Context) -> None:
+    covered = ctx.covered_iso3()
+    ctx.write("conventions/index.md", index_page(ctx, covered))
+    for conv in ctx.rows("conventions"):
+        ctx.write(f"conventions/{page_slug(conv['instrument_id'])}.md", convention_page(ctx, conv, covered))

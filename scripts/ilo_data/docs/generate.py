@@ -1,0 +1,66 @@
+"""`ilo-data docs`: generate the site's pages from the schemas and the data.
+
+Writes Markdown (and SVG charts, and a copy of the release files) into git-ignored folders under
+docs/ (see `context.FOLDERS` and `context.FILES`); hand-written pages are never touched. Then
+`mkdocs build --strict` renders the site. Generated pages are never edited by hand.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from ..paths import ROOT
+from . import about, changelog, charts, conventions, countries, dictionary, downloads, offices, rules
+from .context import FILES, FOLDERS, Context
+
+# Order matters only for the changelog, which links to pages that must exist already.
+MODULES = [dictionary, countries, conventions, offices, charts, downloads, rules, about, changelog]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=ROOT, help="package root (default: the repository)")
+    parser.add_argument("--docs-dir", type=Path, default=None, help="docs folder to write into (default: <root>/docs)")
+    parser.add_argument("--dist", type=Path, default=None, help="release folder to offer for download (default: <root>/dist)")
+
+
+def clean(docs: Path) -> None:
+    """Remove what a previous run generated (only the generated folders and files)."""
+    for folder in FOLDERS.values():
+        if (docs / folder).is_dir():
+            shutil.rmtree(docs / folder)
+    for name in FILES:
+        (docs / name).unlink(missing_ok=True)
+
+
+def generate(root: Path, docs: Path, dist: Path) -> Context:
+    ctx = Context.load(root, docs, dist)
+    clean(docs)
+    for module in MODULES:
+        module.write(ctx)
+    return ctx
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    docs = args.docs_dir or root / "docs"
+    dist = args.dist or root / "dist"
+    started = time.perf_counter()
+    try:
+        ctx = generate(root, Path(docs), Path(dist))
+    except FileNotFoundError as error:
+        print(f"docs: cannot read the package: {error.filename or error}", file=sys.stderr)
+        return 2
+    except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as error:
+        # The generator trusts validated data; anything else gets one line, not a traceback.
+        print(f"docs: the package is not usable ({type(error).__name__}: {error}); run `ilo-data validate`", file=sys.stderr)
+        return 2
+    pages = sum(1 for p in ctx.written if p.suffix == ".md" and "downloads" not in p.relative_to(ctx.docs).parts[:1])
+    svgs = sum(1 for p in ctx.written if p.suffix == ".svg")
+    copied = sum(1 for p in ctx.written if p.relative_to(ctx.docs).parts[0] == "downloads")
+    print(f"docs: generated {pages} pages and {svgs} charts, copied {copied} release files into {docs} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0

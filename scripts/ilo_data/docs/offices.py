@@ -1,0 +1,103 @@
+"""Office pages: the hierarchy as a tree (from `views.office_tree`), each office's history and coverage."""
+from __future__ import annotations
+
+from .. import views
+from . import escape, md
+from .context import Context, page_slug, sources_cell
+
+
+def _t(value) -> str:
+    return escape.text("" if value is None else value)
+
+
+def _flatten(forest: list[dict], parent: dict | None = None, out: dict | None = None) -> dict[str, tuple[dict, dict | None]]:
+    out = {} if out is None else out
+    for node in forest:
+        out[node["office_id"]] = (node, parent)
+        _flatten(node["children"], node, out)
+    return out
+
+
+def tree(ctx: Context, forest: list[dict], prefix: str = "../") -> str:
+    lines: list[str] = []
+
+    def walk(node: dict, depth: int) -> None:
+        detail = [d for d in (_t(node.get("type")), _t(node.get("city"))) if d]
+        if node.get("established"):
+            detail.append(f"since {_t(node['established'])}")
+        if node.get("closed"):
+            detail.append(f"closed {_t(node['closed'])}")
+        if node["coverage"]:
+            detail.append("covers " + md.plural(len({c["iso3"] for c in node["coverage"]}), "country", "countries"))
+        lines.append("    " * depth + f"- {ctx.office_link(node['office_id'], prefix)} ({', '.join(detail)})")
+        for child in node["children"]:
+            walk(child, depth + 1)
+
+    for node in forest:
+        walk(node, 0)
+    return "\n".join(lines) + "\n" if lines else md.none("No offices recorded.")
+
+
+def office_page(ctx: Context, node: dict, parents: dict[str, tuple[dict, dict | None]]) -> str:
+    oid = node["office_id"]
+    name = node.get("name") or oid
+    out = [md.front_matter(name), f"# {_t(name)}\n"]
+    parent = parents[oid][1]
+    facts = [
+        ("Id", escape.code(oid)),
+        ("Type", _t(node.get("type"))),
+        ("City", _t(node.get("city"))),
+        ("Country", ctx.country_link(node["country"]) if node.get("country") else ""),
+        ("Part of", ctx.office_link(parent["office_id"]) if parent else "top of the hierarchy"),
+        ("Established", _t(node.get("established") or "not recorded")),
+        ("Closed", _t(node.get("closed") or "no closing date recorded")),
+    ]
+    if node["children"]:
+        facts.append(("Offices under it", ", ".join(ctx.office_link(c["office_id"]) for c in node["children"])))
+    if node.get("notes"):
+        facts.append(("Notes", _t(node["notes"])))
+    facts.append(("Sources", sources_cell(ctx, node)))
+    out.append(md.facts(facts))
+    chain, cur = [], parent
+    while cur is not None:
+        chain.append(ctx.office_link(cur["office_id"]))
+        cur = parents[cur["office_id"]][1]
+    if chain:
+        out.append("Hierarchy: " + " → ".join(reversed(chain)) + f" → {_t(name)}\n")
+    out.append("## History\n")
+    if node["events"]:
+        out.append(md.table(["date", "event", "what happened", "notes", "sources"], [
+            [_t(e.get("date")), _t(e.get("event")), _t(e.get("description")), _t(e.get("notes")), sources_cell(ctx, e)]
+            for e in node["events"]]))
+    else:
+        out.append(md.none("No dated events recorded."))
+    out.append("## Coverage\n")
+    coverage = sorted(node["coverage"], key=lambda r: (r.get("start") or "", ctx.country_name(r["iso3"])))
+    if coverage:
+        still = sum(1 for r in coverage if not r.get("end"))
+        out.append(md.plural(len({r["iso3"] for r in coverage}), "country", "countries")
+                   + f" covered at some time; {still} with no end date recorded.\n")
+        out.append(md.table(["country", "from", "to", "notes", "sources"], [
+            [ctx.country_link(r["iso3"]), _t(r.get("start")), _t(r.get("end") or "still"), _t(r.get("notes")), sources_cell(ctx, r)]
+            for r in coverage]))
+    else:
+        out.append(md.none("No country coverage recorded for this office."))
+    out += ["## Sources cited\n", ctx.sources_list([node] + node["events"] + coverage)]
+    return "\n".join(out)
+
+
+def index_page(ctx: Context, forest: list[dict]) -> str:
+    return "\n".join([
+        md.front_matter("ILO offices"), "# ILO offices\n",
+        "The offices recorded in the package, each under the office it reports to. Each office's page gives its "
+        "dated history and the countries it covers over time.\n",
+        tree(ctx, forest),
+    ])
+
+
+def write(ctx: Context) -> None:
+    forest = views.office_tree(ctx.tables)
+    parents = _flatten(forest)
+    ctx.write("offices/index.md", index_page(ctx, forest))
+    for oid, (node, _) in parents.items():
+        ctx.write(f"offices/{page_slug(oid)}.md", office_page(ctx, node, parents))

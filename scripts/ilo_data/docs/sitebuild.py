@@ -1,0 +1,105 @@
+"""Build the whole site somewhere else (for tests): the hand-written pages of docs/, pages generated
+from any package root, and `mkdocs build --strict` with the repository's mkdocs.yml.
+
+`make site` does not use this (it runs `ilo-data docs` then `mkdocs build --strict` in place)."""
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..paths import ROOT
+from .context import FILES, FOLDERS
+from .generate import generate
+
+
+@dataclass
+class Built:
+    docs: Path
+    site: Path
+    seconds: float
+    log: str
+
+
+def hand_written(docs: Path) -> list[Path]:
+    generated = set(FOLDERS.values()) | set(FILES)
+    return [p for p in sorted(docs.iterdir()) if p.name not in generated and not p.name.startswith(".")]
+
+
+def build_site(package_root: Path, out: Path, dist: Path | None = None, repo: Path = ROOT) -> Built:
+    """Generate pages for `package_root` into out/docs and build out/site; raise on a failed build."""
+    started = time.perf_counter()
+    docs, site = out / "docs", out / "site"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    for path in hand_written(repo / "docs"):
+        (shutil.copytree if path.is_dir() else shutil.copyfile)(path, docs / path.name)
+    generate(Path(package_root), docs, Path(dist) if dist else Path(package_root) / "dist")
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    config["hooks"] = [str((repo / h).resolve()) for h in config.get("hooks", [])]
+    config_path = out / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    # Not --quiet: it hides the warnings that --strict counts.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
+                            capture_output=True, text=True, cwd=out, env=env)
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{log}")
+    return Built(docs, site, time.perf_counter() - started, log)
+
+
+# ---------- for the test suite: build once per process, reuse across test files ----------
+_CACHE: dict[tuple, object] = {}
+
+
+def _scratch(label: str) -> Path:
+    path = Path(tempfile.mkdtemp(prefix=f"ilo-docs-{label}-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
+def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
+    """A dist folder holding the current release: the repository's if built, else a fresh build in a
+    scratch folder. Returns (folder or None, why not)."""
+    key = ("dist", str(root))
+    if key not in _CACHE:
+        from ..package import load_descriptor
+        descriptor = load_descriptor(root)
+        name = f"{descriptor.get('name') or 'ilo-eeca'}-{descriptor.get('version')}"
+        if (root / "dist" / name).is_dir():
+            _CACHE[key] = (root / "dist", "")
+        else:
+            try:
+                from ..build.command import build
+                out = _scratch("dist")
+                build(root, out)
+                _CACHE[key] = (out, "")
+            except Exception as error:  # the release build is another helper's; report, do not crash
+                _CACHE[key] = (None, f"the release could not be built: {type(error).__name__}: {error}")
+    return _CACHE[key]
+
+
+def cached_site(package_root: Path = ROOT, with_release: bool = True) -> Built:
+    """build_site once per process for a package root (with the release files when available)."""
+    key = ("site", str(package_root), with_release)
+    if key not in _CACHE:
+        dist = release_dist(package_root)[0] if with_release else None
+        try:
+            _CACHE[key] = build_site(Path(package_root), _scratch("site"), dist or _scratch("nodist"))
+        except RuntimeError as error:  # a failed build fails every test that needs it, once
+            _CACHE[key] = error
+    if isinstance(_CACHE[key], Exception):
+        raise _CACHE[key]
+    return _CACHE[key]

@@ -1,0 +1,46 @@
+"""Layer 4, domain rules: checks that read rows as they stream by and conclude at the end.
+
+Each check is a class in one of the modules here, registered in CHECKS; its rule is documented in
+ilo_data.validate.rules.RULES. A check applies only when the tables it names are in the package.
+"""
+from __future__ import annotations
+
+from .base import Check, Context
+from .countries import CategoryCounts, IsoCodesReal
+from .dates import PeriodForward, RealCalendarDates
+from .offices import HierarchyAcyclic, OneOfficeAtATime
+from .ratifications import AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates
+from .sources import SourcesExist, SourcesUsed
+
+CHECKS: list[type[Check]] = [
+    AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, RealCalendarDates, PeriodForward,
+    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts,
+]
+
+
+class Domain:
+    """All applicable checks, with per-table dispatch lists so a row costs one dict and a few calls."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.checks = [cls(ctx) for cls in CHECKS]
+        self.checks = [c for c in self.checks if c.applies()]
+        names = [r.name for r in ctx.spec.resources]
+        self.by_table = {name: [c.row for c in self.checks if c.wants(name)] for name in names}
+
+    def needs(self) -> dict[str, set[str]]:
+        """Ordering constraints of all checks: table -> tables to stream before it."""
+        out: dict[str, set[str]] = {}
+        names = [r.name for r in self.ctx.spec.resources]
+        for check in self.checks:
+            for table, before in check.needs.items():
+                for target in (names if table == "*" else [table]):
+                    out.setdefault(target, set()).update(b for b in before if b != target)
+        return out
+
+    def handlers(self, table: str):
+        return self.by_table.get(table, [])
+
+    def finish(self) -> None:
+        for check in self.checks:
+            check.finish()

@@ -1,0 +1,71 @@
+"""Rules on citations: every cited source exists; every source is cited."""
+from __future__ import annotations
+
+from .base import Check
+
+SOURCES = "sources"
+
+
+def _declares_fk(schema: dict, field: str) -> bool:
+    for fk in schema.get("foreignKeys") or []:
+        fields = fk.get("fields") if isinstance(fk, dict) else None
+        if fields == field or fields == [field]:
+            return True
+    return False
+
+
+class SourcesExist(Check):
+    rule = "sources-exist"
+    tables = (SOURCES, "*")
+    needs = {"*": (SOURCES,)}
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.ids: set[str] = set()
+        # source_id is checked here only where the schema has no foreign key for it (else layer 3 reports it)
+        self.check_source_id = {res.name: not _declares_fk(res.schema or {}, "source_id") for res in ctx.spec.resources}
+        self.ready: dict[str, bool] = {}
+
+    def row(self, table, line, row):
+        if table == SOURCES:
+            self.ids.add(row.get("source_id"))
+            return
+        if table not in self.ready:   # first row of a table: were the sources all read?
+            self.ready[table] = self.ctx.complete(SOURCES)
+        if not self.ready[table]:
+            return
+        source = row.get("source_id")
+        if source and self.check_source_id[table] and source not in self.ids:
+            self.ctx.report(table, line, self.rule, "no such source_id in sources", "source_id", source)
+        others = row.get("other_source_ids")
+        if others:
+            for source in others.split(";"):
+                if source and source not in self.ids:
+                    self.ctx.report(table, line, self.rule, f'"{source}" is not a source_id in sources',
+                                    "other_source_ids", others)
+
+
+class SourcesUsed(Check):
+    rule = "sources-used"
+    tables = (SOURCES, "*")
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.lines: dict[str, int] = {}
+        self.used: set[str] = set()
+
+    def row(self, table, line, row):
+        if table == SOURCES:
+            self.lines.setdefault(row.get("source_id"), line)
+            return
+        if row.get("source_id"):
+            self.used.add(row["source_id"])
+        if row.get("other_source_ids"):
+            self.used.update(row["other_source_ids"].split(";"))
+
+    def finish(self):
+        if not self.ctx.complete(SOURCES):
+            return
+        for source, line in self.lines.items():
+            if source and source not in self.used:
+                self.ctx.report(SOURCES, line, self.rule, "cited by no row of any table", "source_id", source)

@@ -1,0 +1,61 @@
+"""Formatters: text (one line per problem), json (documented structure) and github (annotations).
+
+JSON structure (format_version 1; schema: tests/fixtures/validate-report.schema.json):
+  {"valid": bool,
+   "summary": {"errors", "warnings", "resources", "rows", "json_files", "by_layer", "by_rule", "seconds"},
+   "problems": [{"file", "line", "field", "value", "rule", "message", "hint", "severity"}]}
+`line` and `field`/`value` are null when they do not apply; problems are ordered by layer, file, line.
+"""
+from __future__ import annotations
+
+import json
+
+from .problems import Problem
+
+
+def _subject(p: Problem) -> str:
+    if p.field is not None and p.value is not None:
+        return f'{p.field} "{p.value}": '
+    if p.field is not None:
+        return f"{p.field}: "
+    if p.value is not None:
+        return f'"{p.value}": '
+    return ""
+
+
+def text_line(p: Problem) -> str:
+    """file:line: field "value": message [rule] — hint"""
+    where = p.file + (f":{p.line}" if p.line else "")
+    label = "warning: " if p.severity == "warning" else ""
+    hint = f" — {p.hint}" if p.hint else ""
+    return f"{where}: {label}{_subject(p)}{p.message} [{p.rule}]{hint}"
+
+
+def summary_line(valid: bool, summary: dict) -> str:
+    head = "valid" if valid else "INVALID"
+    return (f"{head}: {summary['errors']} errors, {summary['warnings']} warnings in {summary['resources']} resources, "
+            f"{summary['rows']:,} rows, {summary['json_files']} JSON files ({summary['seconds']:.2f} s)")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(p: Problem) -> str:
+    """::error file=...,line=...,title=[rule]::field "value": message — hint"""
+    props = [f"file={_escape_property(p.file)}"]
+    if p.line:
+        props.append(f"line={p.line}")
+    props.append(f"title={_escape_property('[' + p.rule + ']')}")
+    hint = f" — {p.hint}" if p.hint else ""
+    command = "warning" if p.severity == "warning" else "error"
+    return f"::{command} {','.join(props)}::{_escape_data(_subject(p) + p.message + hint)}"
+
+
+def json_report(valid: bool, summary: dict, problems: list[Problem]) -> str:
+    return json.dumps({"valid": valid, "summary": summary, "problems": [p.as_dict() for p in problems]},
+                      ensure_ascii=False, indent=2)

@@ -1,0 +1,182 @@
+"""The rule catalogue: every problem `ilo-data validate` reports names one of these rules.
+
+The docs render this list (name, layer, title, description, hint, example); the validator
+takes each problem's default hint from here. Layers run in the order of `LAYER_TITLES`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LAYER_TITLES = {
+    "descriptor": "1. Descriptor safety",
+    "hygiene": "2. File hygiene",
+    "table-schema": "3. Table Schema",
+    "domain": "4. Domain rules",
+    "json": "5. JSON files",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    layer: str
+    title: str
+    description: str
+    hint: str
+    example: str
+
+
+def _r(name, layer, title, description, hint, example) -> Rule:
+    return Rule(name, layer, title, description, hint, example)
+
+
+RULES: list[Rule] = [
+    # 1. descriptor
+    _r("descriptor-json", "descriptor", "Descriptor and Table Schemas are valid JSON",
+       "datapackage.json and every Table Schema it names must parse as UTF-8 JSON objects, without duplicate keys.",
+       "fix the JSON at the line and column given",
+       'datapackage.json:2: invalid JSON: Expecting property name enclosed in double quotes (column 30) [descriptor-json]'),
+    _r("descriptor-structure", "descriptor", "Descriptor has the expected shape",
+       "The descriptor has a `resources` list; each resource has a unique `name`, a `path` (one string) and a "
+       "`schema` (a path to a Table Schema file with a `fields` list).",
+       "compare with an existing resource in datapackage.json",
+       'datapackage.json: resources[12] "themes" has no "path" (one relative path as a string) [descriptor-structure]'),
+    _r("unsafe-path", "descriptor", "Paths stay inside the package",
+       "A resource or schema path must be relative, use no `..`, be no URL and not resolve (symlinks included) "
+       "outside the package root. The validator never follows URLs.",
+       "use a relative path such as data/<name>.csv or schemas/<name>.schema.json",
+       'datapackage.json:235: path "../valid/data/themes.csv": resources[12] "themes": goes outside the package with ".." [unsafe-path]'),
+    _r("missing-file", "descriptor", "Named files exist",
+       "Every path named by the descriptor exists and is a regular file.",
+       "add the file or correct the path in datapackage.json",
+       'datapackage.json:235: path "data/themes.csv": resources[12] "themes": no such file [missing-file]'),
+    # 2. hygiene
+    _r("utf-8", "hygiene", "UTF-8 only", "Every byte sequence is valid UTF-8. The rest of the file is still checked.",
+       "re-save the file as UTF-8", 'data/countries.csv:3: invalid UTF-8 byte 0xe9 at byte 19 of the line [utf-8]'),
+    _r("no-bom", "hygiene", "No byte-order mark", "Files start without the UTF-8 byte-order mark (EF BB BF).",
+       "save as UTF-8 without BOM, or run `make fmt`", 'data/themes.csv:1: file starts with a UTF-8 byte-order mark [no-bom]'),
+    _r("lf-only", "hygiene", "LF line endings", "Lines end with LF (\\n) only: no CRLF, no stray CR.",
+       "run `make fmt` (or set your editor to LF line endings)",
+       'data/themes.csv:2: CRLF line endings (1 lines, first at line 2) [lf-only]'),
+    _r("final-newline", "hygiene", "Newline at end of file", "The last line ends with LF.",
+       "run `make fmt`", 'data/themes.csv:2: no newline at end of file [final-newline]'),
+    _r("empty-file", "hygiene", "Not empty", "A data file has at least its header line.",
+       "write the header line (the schema's field names) or remove the resource",
+       'data/themes.csv: file is empty (not even a header line) [empty-file]'),
+    _r("binary-content", "hygiene", "No binary content", "Text files contain no NUL bytes; reading stops at the first one.",
+       "the file is not plain CSV text: re-export it as UTF-8 CSV",
+       'data/themes.csv:2: NUL byte: binary content, not CSV text (the rest of the file is not read) [binary-content]'),
+    _r("line-too-long", "hygiene", "No giant lines", "No line is longer than 1 MB; longer lines are skipped, not read into memory.",
+       "split the text or move it to a source document", 'data/themes.csv:2: line longer than 1000000 bytes (skipped) [line-too-long]'),
+    _r("csv-syntax", "hygiene", "Parsable CSV", "The CSV reader accepts every record (e.g. no unterminated quote at end of file).",
+       "check the quotes on this line", 'data/countries.csv:6: unbalanced quote: this record may swallow the lines after it [csv-syntax]'),
+    _r("header", "hygiene", "Header = schema field names", "The first line lists the schema's field names, in order, exactly.",
+       "copy the header from the schema's field names", 'data/countries.csv:1: expected "name" in column 3, found "country_name" [header]'),
+    _r("blank-row", "hygiene", "No blank rows", "No empty line and no row whose cells are all empty.",
+       "delete the line", 'data/countries.csv:3: empty line [blank-row]'),
+    _r("ragged-row", "hygiene", "Every row has as many cells as the header", "Each row has exactly one cell per field.",
+       "check for a missing or extra comma (quote cells containing commas)",
+       'data/themes.csv:2: 5 cells, the header has 4 [ragged-row]'),
+    _r("padded-cell", "hygiene", "No leading or trailing spaces", "Cells do not start or end with whitespace.",
+       "remove the spaces", 'data/countries.csv:2: name "Belarus ": leading or trailing whitespace [padded-cell]'),
+    _r("canonical-quoting", "hygiene", "Canonical quoting",
+       "Each record is written as Python's csv.writer (QUOTE_MINIMAL, \\n) would write it: quotes only where needed.",
+       "run `make fmt`", 'data/themes.csv:2: name "Child labour": quoted, but needs no quotes [canonical-quoting]'),
+    # 3. table schema
+    _r("schema-descriptor", "table-schema", "Table Schema is valid", "Frictionless accepts the Table Schema (known types, well-formed keys).",
+       "fix the schema file", 'schemas/themes.schema.json: Field is not valid: field type "strin" is not supported [schema-descriptor]'),
+    _r("schema-type", "table-schema", "Cell matches the field type", "Integers are integers, and so on.",
+       "write the value in the field's type (see the schema)", 'data/programme_priorities.csv:3: number "two": not a valid integer [schema-type]'),
+    _r("schema-required", "table-schema", "Required cells are filled", "A required field has a value in every row.",
+       "fill the cell (the schema says it is required)", 'data/countries.csv:3: name: required but empty [schema-required]'),
+    _r("schema-enum", "table-schema", "Value from the list", "A field with an enum takes one of its values (case and spaces matter).",
+       "use one of the listed values", 'data/countries.csv:5: ilo_region "Afrika": not one of: Africa, Americas, Arab States, Asia and the Pacific, Europe and Central Asia [schema-enum]'),
+    _r("schema-pattern", "table-schema", "Value matches the pattern", "A field with a pattern matches it (ids, codes).",
+       "follow the pattern given (ids are lower-case slugs)", 'data/sources.csv:4: source_id "Wikipedia_Members": does not match ^[a-z0-9]+(-[a-z0-9]+)*$ [schema-pattern]'),
+    _r("partial-date-pattern", "table-schema", "Dates are YYYY, YYYY-MM or YYYY-MM-DD",
+       "A partial-date field holds a year, a year-month or a full date, as precise as the source and no more.",
+       "write the date as YYYY, YYYY-MM or YYYY-MM-DD", 'data/ratifications.csv:2: ratified "21/08/1956": not a date of the form YYYY, YYYY-MM or YYYY-MM-DD [partial-date-pattern]'),
+    _r("schema-constraint", "table-schema", "Other constraints", "minimum, maximum, minLength, maxLength and the like.",
+       "see the field's constraints in the schema", 'data/ratifications.csv:3: minimum_age "12": constraint minimum is 14 [schema-constraint]'),
+    _r("schema-unique", "table-schema", "Unique values", "A field marked unique has no repeated value.",
+       "two rows share the value: keep one", 'data/countries.csv:4: iso2 "CH": same value as line 3 [schema-unique]'),
+    _r("schema-primary-key", "table-schema", "Primary key is unique and complete",
+       "No two rows share a primary key, and no part of a (composite) primary key is empty.",
+       "merge the duplicate rows or fill the key", 'data/ratifications.csv:3: iso3, instrument_id "BLR, C029": duplicate primary key (iso3, instrument_id): same as line 2 [schema-primary-key]'),
+    _r("schema-foreign-key", "table-schema", "References resolve",
+       "A foreign key points at an existing row of the referenced table, and that row is itself valid "
+       "(a row that fails its own table does not satisfy a reference).",
+       "add the referenced row first, or fix the value", 'data/ratifications.csv:8: iso3 "UZB": not found in countries.iso3 [schema-foreign-key]'),
+    _r("schema-other", "table-schema", "Other Table Schema problems", "Any other problem frictionless reports, in its words.",
+       "read the message; run `frictionless validate datapackage.json` for details", 'data/x.csv: source-error: ... [schema-other]'),
+    _r("schema-skipped", "table-schema", "Checks skipped", "Warning: Table Schema and domain checks of a file were skipped because it could not be read reliably.",
+       "fix the file's hygiene problems first", 'data/countries.csv: warning: Table Schema checks skipped: fix the problems above first [schema-skipped]'),
+    # 4. domain
+    _r("ratification-after-adoption", "domain", "Ratified after adoption",
+       "A ratification is not dated before the instrument's adoption date. Dates are partial: there is a conflict "
+       "only when the latest day the ratification date can mean is before the earliest day the adoption date can mean.",
+       "check the date against the source", 'data/ratifications.csv:3: ratified "1973-05": before C138 was adopted (1973-06-26) [ratification-after-adoption]'),
+    _r("ratification-after-membership", "domain", "Ratified after joining the ILO",
+       "A ratification is not dated before the country's member_since, unless it is a documented succession case "
+       "(the row's notes mention succession, Soviet/USSR, Yugoslav or Czechoslovak predecessors) or the country's "
+       "membership_history records an earlier membership (the earliest year named there counts).",
+       "check the date, or say in notes that the country succeeded to the ratification (e.g. \"declaration of succession\")",
+       'data/ratifications.csv:3: ratified "1953": before BLR joined the ILO (1954-05-12), and the notes document no succession [ratification-after-membership]'),
+    _r("protocol-with-convention", "domain", "Protocols need their Convention",
+       "A country that ratified a Protocol has a ratification row for the Protocol's Convention (parent_id).",
+       "add the Convention's ratification row, or check the instrument", 'data/ratifications.csv:5: instrument_id "P029": RUS ratified the Protocol but has no ratification of C029 [protocol-with-convention]'),
+    _r("status-dates", "domain", "Status dates are consistent",
+       "A denounced ratification has a status_date (when the denunciation took effect); a status_date is not before "
+       "the ratification (partial-date semantics: a conflict only when certain).",
+       "add or correct status_date from the source", 'data/ratifications.csv:4: status_date "": status "denounced" needs a status_date (when it took effect) [status-dates]'),
+    _r("real-calendar-dates", "domain", "Dates exist on the calendar",
+       "Every partial-date field (a field with the partial-date pattern) is a real calendar date.",
+       "check the day and month", 'data/programmes.csv:2: signed "2015-02-30": no such calendar day [real-calendar-dates]'),
+    _r("period-forward", "domain", "Periods run forward",
+       "start <= end in every table with start and end (programmes, projects, office_coverage), and "
+       "established <= closed in offices (partial-date semantics: a conflict only when certain).",
+       "swap or correct the dates", 'data/projects.csv:4: end "2010": before start (2012) [period-forward]'),
+    _r("office-hierarchy-acyclic", "domain", "Office hierarchy has no cycle",
+       "Following parent_office_id from any office ends at an office without parent.",
+       "one office in the loop must point higher up (or have no parent)", 'data/offices.csv:2: parent_office_id "ro-europe": cycle dwt-moscow -> ro-europe -> ilo-hq -> nc-tjk -> dwt-moscow [office-hierarchy-acyclic]'),
+    _r("one-office-at-a-time", "domain", "One country-level office at a time",
+       "office_coverage periods of one country do not overlap among country-level offices (types \"DWT and country "
+       "office\" and \"country office\"). Regional offices, headquarters, national coordinators, liaison and project "
+       "offices sit at other levels and are not compared. Periods overlap only when certain: some day lies after "
+       "the latest possible start of both and before the earliest possible end of both (an empty end = still covering).",
+       "end the earlier coverage when the later begins", 'data/office_coverage.csv:2: start "2020": GEO covered by dwt-budapest from 2020 while dwt-moscow covers it (line 4, 1998–2023): one country-level office at a time [one-office-at-a-time]'),
+    _r("sources-exist", "domain", "Cited sources exist",
+       "Every source_id (where the schema declares no foreign key for it) and every id in other_source_ids is a source_id in sources.",
+       "add the source to data/sources.csv or correct the id", 'data/countries.csv:7: other_source_ids "wikipedia-members;no-such-page": "no-such-page" is not a source_id in sources [sources-exist]'),
+    _r("sources-used", "domain", "Every source is cited", "Every row of sources is cited by at least one row of another table.",
+       "cite the source from the rows it supports, or remove it", 'data/sources.csv:4: source_id "unused-page": cited by no row of any table [sources-used]'),
+    _r("iso-codes-real", "domain", "Real ISO 3166-1 codes",
+       "countries.iso2 and iso3 are real ISO 3166-1 codes of the same country (pycountry), except the documented "
+       "exceptions: XK / XKX (Kosovo, user-assigned code in common use).",
+       "check the code at https://www.iso.org/obp/ui/#search", 'data/countries.csv:2: iso2 "BE": is Belgium, but iso3 BLR is Belarus [iso-codes-real]'),
+    _r("category-counts", "domain", "Fundamental and governance counts",
+       "conventions holds exactly 10 fundamental and 4 governance Conventions (Protocols not counted).",
+       "check the category column against the NORMLEX list", 'data/conventions.csv: category "fundamental": 9 fundamental Conventions (C029, C087, C098, C100, C105, C111, C138, C182, C187), expected 10 [category-counts]'),
+    # 5. json
+    _r("json-syntax", "json", "JSON files parse", "Every *.json file of the package (descriptor, schemas/, schemas/json/, data/) is valid UTF-8 JSON.",
+       "fix the JSON at the line and column given", 'data/extra.json:3: invalid JSON: Expecting value (column 1) [json-syntax]'),
+    _r("json-schema", "json", "JSON files match their JSON Schema",
+       "datapackage.json and the Table Schemas match the package's conventions (bundled JSON Schemas); any other JSON "
+       "file matching schemas/json/<stem>.schema.json (or naming a local \"$schema\") matches it; formats are checked.",
+       "read the path in the message: it points at the offending value", "data/thing.json: when: '2019-02-30' is not a 'date' (schemas/json/thing.schema.json) [json-schema]"),
+    _r("json-schema-invalid", "json", "JSON Schemas are valid", "Every schemas/json/*.schema.json is a valid JSON Schema for its declared draft.",
+       "fix the schema", "schemas/json/thing.schema.json: type: 'objekt' is not valid under any of the given schemas [json-schema-invalid]"),
+]
+
+_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def rule_info(name: str) -> Rule:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown rule {name!r}: add it to ilo_data.validate.rules.RULES") from None
+
+
+def layer_rules(layer: str) -> list[Rule]:
+    return [rule for rule in RULES if rule.layer == layer]

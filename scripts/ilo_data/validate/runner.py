@@ -1,0 +1,187 @@
+"""Run the five layers over a package and collect every problem in one pass.
+
+Each CSV file is read once by the hygiene layer, in an order where referenced tables come first;
+its rows feed the composite-key check, the key index for references and the domain rules as they
+stream by. Frictionless then reads the readable files for the Table Schema layer.
+"""
+from __future__ import annotations
+
+import gc
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .descriptor import PackageSpec, ResourceSpec, check_descriptor
+from .domain import Domain
+from .domain.base import Context
+from .hygiene import FileScan, scan_file
+from .jsonfiles import check_json
+from .problems import Problems
+from . import background
+from .keys import PrimaryKeyCheck
+from .references import invalid_reference_rows
+from .tableschema import descriptor_for, foreign_keys, frictionless_errors, map_errors, prepare, readable
+
+
+@dataclass
+class Result:
+    problems: Problems
+    spec: PackageSpec
+    scans: dict[str, FileScan] = field(default_factory=dict)
+    json_files: int = 0
+    seconds: float = 0.0
+
+    @property
+    def fatal(self) -> bool:
+        return self.spec.fatal
+
+    @property
+    def valid(self) -> bool:
+        return not self.fatal and not self.problems.errors
+
+    def file_order(self) -> dict[str, int]:
+        files = ["datapackage.json"]
+        for res in self.spec.resources:
+            files += [res.schema_rel or "", res.rel]
+        return {f: i for i, f in enumerate(files) if f}
+
+    def summary(self) -> dict:
+        counts = self.problems.counts()
+        return {
+            "errors": counts["errors"], "warnings": counts["warnings"],
+            "resources": len(self.spec.resources),
+            "rows": sum(s.rows for s in self.scans.values()),
+            "json_files": self.json_files,
+            "by_layer": counts["by_layer"], "by_rule": counts["by_rule"],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def processing_order(resources: list[ResourceSpec], needs: dict[str, set[str]]) -> list[ResourceSpec]:
+    """Referenced tables (and tables a domain rule reads first) before the tables that use them."""
+    names = [r.name for r in resources]
+    before = {name: set(needs.get(name, set())) for name in names}
+    for res in resources:
+        for _, target, _ in foreign_keys(res.schema or {}, res.name):
+            if target != res.name and target in before:
+                before[res.name].add(target)
+    order, placed = [], set()
+    while len(order) < len(resources):
+        ready = [r for r in resources if r.name not in placed and before[r.name] <= placed]
+        if not ready:  # a cycle: take the rest in descriptor order
+            ready = [r for r in resources if r.name not in placed]
+        order.append(ready[0])
+        placed.add(ready[0].name)
+    return order
+
+
+def _referenced(spec: PackageSpec) -> dict[str, set[tuple[str, ...]]]:
+    out: dict[str, set] = {}
+    for res in spec.resources:
+        for _, target, ref_fields in foreign_keys(res.schema or {}, res.name):
+            out.setdefault(target, set()).add(tuple(ref_fields))
+    return out
+
+
+def _sink(res: ResourceSpec, domain: Domain, key_index: dict, primary):
+    names = res.field_names
+    handlers = domain.handlers(res.name)
+    indexes = [([names.index(f) for f in fields], key_index.setdefault((res.name, fields), {}))
+               for (table, fields) in list(key_index) if table == res.name and all(f in names for f in fields)]
+    table = res.name
+
+    def sink(number, line, cells):
+        if primary is not None:
+            primary(number, line, cells)
+        for positions, index in indexes:
+            index.setdefault(tuple(cells[i] for i in positions), []).append(number)
+        if handlers:
+            row = dict(zip(names, cells))
+            for handle in handlers:
+                handle(table, line, row)
+    return sink
+
+
+@contextmanager
+def _fewer_collections(threshold: int = 20_000):
+    """Frictionless allocates a few objects per cell; with the default gen-0 threshold (700) the
+    cyclic collector runs thousands of times and costs ~20 % of the run. Raise it, then restore."""
+    before = gc.get_threshold()
+    gc.set_threshold(threshold, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def validate(root: Path, progress=None) -> Result:
+    with _fewer_collections():
+        return _validate(root, progress)
+
+
+def _validate(root: Path, progress=None) -> Result:
+    started = time.monotonic()
+    problems = Problems()
+    spec = check_descriptor(Path(root), problems)
+    result = Result(problems, spec)
+    if spec.fatal:
+        result.seconds = time.monotonic() - started
+        return result
+    # Layer 3 starts first, in the background when it can: frictionless reads the files while
+    # layers 2 and 4 read them here. A file found unreadable below cancels it (then it reruns).
+    candidates = prepare(spec, problems)
+    scratch = Problems()
+    worker = None
+    if candidates and background.available():
+        worker = background.Background(frictionless_errors, descriptor_for(spec, candidates, scratch), str(spec.root))
+    invalid: dict[str, set] = {}
+    key_index = _stream(spec, problems, result, invalid, progress)
+    if worker is not None and any(result.scans[r.name].fatal for r in candidates if r.name in result.scans):
+        worker.cancel()
+        worker = None
+    if progress:
+        progress("checking Table Schemas (frictionless)")
+    found = None
+    if worker is not None:
+        try:
+            found = worker.result()
+            problems.extend(scratch)
+        except RuntimeError:
+            found = None
+    if found is None:
+        found = frictionless_errors(descriptor_for(spec, readable(candidates, result.scans, problems), problems),
+                                    str(spec.root))
+    map_errors(found, spec, result.scans, problems, invalid)
+    invalid_reference_rows(spec, result.scans, key_index, invalid, problems)
+    if progress:
+        progress("checking JSON files")
+    result.json_files = check_json(spec, problems)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict, progress) -> dict:
+    """Layers 2 and 4: read each CSV file once; returns the key index for the reference check."""
+    ctx = Context(spec, problems)
+    domain = Domain(ctx)
+    key_index: dict = {}
+    for table, field_sets in _referenced(spec).items():
+        for fields in field_sets:
+            key_index[(table, fields)] = {}
+    for res in processing_order(spec.resources, domain.needs()):
+        if not res.usable:
+            continue
+        if progress:
+            progress(f"reading {res.rel}")
+        bad = invalid.setdefault(res.name, set())
+        primary = PrimaryKeyCheck(res, problems, bad)
+        scan = scan_file(res, problems, _sink(res, domain, key_index, primary if primary.usable else None), progress)
+        primary.finish(scan)
+        del primary
+        bad.update(scan.bad_records)
+        result.scans[res.name] = scan
+        if scan.header_ok:
+            ctx.streamed.add(res.name)
+    domain.finish()
+    return key_index

@@ -1,0 +1,241 @@
+"""Layer 3, Table Schema: frictionless checks types, constraints, unique values and foreign keys;
+we map its errors to our one-line format and close a hole: a reference that lands on a row which
+is itself invalid does not count. Primary keys are checked by keys.py (less memory, and a
+composite key with an empty part is reported).
+
+Frictionless only ever sees a sanitised descriptor built here: local paths already checked by
+layer 1, schemas as dicts, no profile or $schema URL, so it has nothing to fetch.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from ..dates import PARTIAL_DATE_PATTERN
+from .descriptor import PackageSpec, ResourceSpec
+from .hygiene import FileScan
+from .problems import Problems
+
+# Frictionless errors the hygiene layer already reports in its own words.
+COVERED = {"blank-row", "extra-cell", "missing-cell", "extra-label", "missing-label", "blank-label",
+           "duplicate-label", "incorrect-label", "blank-header"}
+# Errors that make a row "fail its own table" (foreign-key failures do not cascade).
+ROW_INVALID = {"type-error", "constraint-error", "unique-error", "primary-key"}
+_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"$', re.S)
+_POSITION = re.compile(r'row at position "?(\d+)"?')
+NAMED_RULES = {"required": "schema-required", "enum": "schema-enum", "unique": "schema-unique"}
+
+
+def foreign_keys(schema: dict, own_name: str) -> list[tuple[list[str], str, list[str]]]:
+    """(fields, referenced resource, referenced fields) for each well-formed foreign key."""
+    out = []
+    for fk in (schema or {}).get("foreignKeys") or []:
+        if not isinstance(fk, dict) or not isinstance(fk.get("reference"), dict):
+            continue
+        fields, ref = fk.get("fields"), fk["reference"]
+        ref_fields = ref.get("fields")
+        fields = [fields] if isinstance(fields, str) else fields
+        ref_fields = [ref_fields] if isinstance(ref_fields, str) else ref_fields
+        if isinstance(fields, list) and isinstance(ref_fields, list) and isinstance(ref.get("resource", ""), str):
+            out.append((fields, ref.get("resource") or own_name, ref_fields))
+    return out
+
+
+def primary_key(schema: dict) -> list[str]:
+    key = (schema or {}).get("primaryKey") or []
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Problems) -> dict:
+    names = {r.name for r in readable}
+    resources = []
+    unchecked: dict[str, list[str]] = {}
+    for res in readable:
+        schema = copy.deepcopy(res.schema)
+        kept = []
+        for fk in schema.get("foreignKeys") or []:
+            target = (fk.get("reference") or {}).get("resource") if isinstance(fk, dict) else None
+            if target in ("", None) or target in names:
+                kept.append(fk)
+            elif spec.by_name(target) is None:
+                problems.add(res.schema_rel or res.rel, None, "schema-descriptor",
+                             f'foreign key refers to "{target}", which is not a resource of the package')
+            else:
+                unchecked.setdefault(target, []).append(res.name)
+        if "foreignKeys" in schema:
+            schema["foreignKeys"] = kept
+        schema.pop("primaryKey", None)   # checked by keys.PrimaryKeyCheck, in a fraction of the memory
+        for key in ("$schema", "profile"):   # a profile URL would make frictionless fetch it
+            schema.pop(key, None)
+        dialect = {"delimiter": res.dialect.get("delimiter", ","), "quoteChar": res.dialect.get("quoteChar", '"'), "header": True}
+        resources.append({"name": res.name, "path": res.rel, "schema": schema, "format": "csv", "encoding": "utf-8",
+                          "dialect": dialect})
+    for target, children in unchecked.items():
+        res = spec.by_name(target)
+        problems.add(res.rel or target, None, "schema-skipped",
+                     f"references to this table not checked (from {', '.join(children)}): it could not be read",
+                     severity="warning")
+    return {"name": "package", "resources": resources}
+
+
+def accepts_schema(res: ResourceSpec, problems: Problems) -> bool:
+    """True when frictionless accepts the Table Schema; else report why."""
+    from frictionless import FrictionlessException, Schema
+    schema = {k: v for k, v in res.schema.items() if k not in ("$schema", "profile")}   # never fetched
+    try:
+        Schema.from_descriptor(copy.deepcopy(schema))
+        return True
+    except FrictionlessException as exc:
+        for error in exc.to_errors() or [exc.error]:
+            problems.add(res.schema_rel or res.rel, None, "schema-descriptor", error.message)
+    except Exception as exc:  # noqa: BLE001 - a bad schema must never crash the validator
+        problems.add(res.schema_rel or res.rel, None, "schema-descriptor", f"not a valid Table Schema: {exc}")
+    return False
+
+
+@dataclass
+class Found:
+    """One frictionless error, reduced to plain data (it may cross a process boundary)."""
+    resource: str
+    type: str
+    message: str
+    row_number: int | None = None
+    field_name: str | None = None
+    cell: str | None = None
+    note: str = ""
+    cells: list = field(default_factory=list)
+    field_names: list = field(default_factory=list)
+    field_cells: list = field(default_factory=list)
+    reference_name: str = ""
+    reference_field_names: list = field(default_factory=list)
+
+
+def frictionless_errors(descriptor: dict, basepath: str) -> list[Found]:
+    """Validate a sanitised descriptor with frictionless; every error, none dropped (no error limit)."""
+    from frictionless import FrictionlessException, Package
+    try:
+        report = Package(descriptor, basepath=basepath).validate(limit_errors=0)
+    except FrictionlessException as exc:
+        return [Found("", exc.error.type, exc.error.message)]
+    found = [Found("", error.type, error.message) for error in report.errors]
+    keep = ("row_number", "field_name", "cell", "note", "cells", "field_names", "field_cells", "reference_name",
+            "reference_field_names")
+    for task in report.tasks:
+        for error in task.errors:
+            extra = {k: getattr(error, k) for k in keep if getattr(error, k, None) is not None}
+            if extra.get("cell") is not None and not isinstance(extra["cell"], str):
+                extra["cell"] = str(extra["cell"])
+            found.append(Found(task.name, error.type, error.message, **extra))
+    return found
+
+
+def prepare(spec: PackageSpec, problems: Problems) -> list[ResourceSpec]:
+    """The resources frictionless can be given (file and schema present, schema accepted)."""
+    return [res for res in spec.resources if res.usable and accepts_schema(res, problems)]
+
+
+def descriptor_for(spec: PackageSpec, resources: list[ResourceSpec], problems: Problems | None) -> dict:
+    return _sanitised(spec, resources, problems if problems is not None else Problems())
+
+
+def map_errors(found: list[Found], spec: PackageSpec, scans: dict[str, FileScan], problems: Problems,
+               invalid: dict[str, set]) -> None:
+    mappers: dict[str, _Mapper] = {}
+    for item in found:
+        res = spec.by_name(item.resource) if item.resource else None
+        if res is None or res.name not in scans:
+            problems.add("datapackage.json", None, "schema-other", f"{item.type}: {item.message}")
+            continue
+        mapper = mappers.get(res.name)
+        if mapper is None:
+            mapper = mappers[res.name] = _Mapper(res, scans[res.name], problems, invalid.setdefault(res.name, set()))
+        mapper.add(item)
+
+
+def readable(resources: list[ResourceSpec], scans: dict[str, FileScan], problems: Problems) -> list[ResourceSpec]:
+    """The resources whose files frictionless can read; warn about the others."""
+    out = []
+    for res in resources:
+        scan = scans.get(res.name)
+        if scan is None:
+            continue
+        if scan.fatal:
+            problems.add(res.rel, None, "schema-skipped", "Table Schema checks skipped: fix the problems above first",
+                         severity="warning")
+        else:
+            out.append(res)
+    return out
+
+
+class _Mapper:
+    def __init__(self, res: ResourceSpec, scan: FileScan, problems: Problems, invalid: set) -> None:
+        self.res, self.scan, self.problems, self.invalid = res, scan, problems, invalid
+        self.fields = {f["name"]: f for f in res.schema["fields"]}
+
+    def add(self, error) -> None:
+        kind = error.type
+        if kind in COVERED:
+            return
+        number = getattr(error, "row_number", None)
+        if number in self.scan.blank_records:
+            return
+        line = self.scan.line_of_record(number)
+        if kind in ROW_INVALID and number:
+            self.invalid.add(number)
+        field = getattr(error, "field_name", None)
+        value = getattr(error, "cell", None)
+        note = getattr(error, "note", "") or ""
+        add = self.problems.add
+        rel = self.res.rel
+        if kind == "type-error":
+            spec = self.fields.get(field, {})
+            kind_text = spec.get("type", "value") + (f" ({spec['format']})" if spec.get("format") not in (None, "default") else "")
+            add(rel, line, "schema-type", f"not a valid {kind_text}", field=field, value=value)
+        elif kind == "constraint-error":
+            self.constraint(line, field, value, note)
+        elif kind == "unique-error":
+            add(rel, line, "schema-unique", f"same value as {self.position(note)}", field=field, value=value)
+        elif kind == "primary-key":
+            key = ", ".join(primary_key(self.res.schema))
+            if "None" in note and "position" not in note:
+                add(rel, line, "schema-primary-key", f"the primary key ({key}) is empty")
+            else:
+                cells = getattr(error, "cells", [])
+                names = self.res.field_names
+                shown = ", ".join(cells[names.index(k)] if names.index(k) < len(cells) else "" for k in primary_key(self.res.schema))
+                add(rel, line, "schema-primary-key", f"duplicate primary key ({key}): same as {self.position(note)}",
+                    field=key, value=shown)
+        elif kind == "foreign-key":
+            ref = getattr(error, "reference_name", "") or self.res.name
+            ref_fields = ", ".join(getattr(error, "reference_field_names", []) or [])
+            names = ", ".join(getattr(error, "field_names", []) or [])
+            values = ", ".join(str(v) for v in (getattr(error, "field_cells", []) or []))
+            add(rel, line, "schema-foreign-key", f"not found in {ref}.{ref_fields}" if "," not in names else
+                f"not found in {ref} ({ref_fields})", field=names, value=values)
+        else:
+            add(rel, line, "schema-other", f"{kind}: {error.message}", field=field, value=value)
+
+    def position(self, note: str) -> str:
+        match = _POSITION.search(note)
+        line = self.scan.line_of_record(int(match.group(1))) if match else None
+        return f"line {line}" if line else note
+
+    def constraint(self, line, field, value, note) -> None:
+        match = _CONSTRAINT.search(note)
+        name, limit = (match.group(1), match.group(2)) if match else ("", note)
+        constraints = (self.fields.get(field, {}).get("constraints") or {})
+        rel, add = self.res.rel, self.problems.add
+        if name == "required":
+            add(rel, line, "schema-required", "required but empty", field=field)
+        elif name == "enum":
+            options = ", ".join(str(o) for o in constraints.get("enum", []))
+            add(rel, line, "schema-enum", f"not one of: {options}", field=field, value=value)
+        elif name == "pattern" and constraints.get("pattern") == PARTIAL_DATE_PATTERN:
+            add(rel, line, "partial-date-pattern", "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", field=field, value=value)
+        elif name == "pattern":
+            add(rel, line, "schema-pattern", f"does not match {constraints.get('pattern', limit)}", field=field, value=value)
+        elif name == "unique":
+            add(rel, line, "schema-unique", "repeated value", field=field, value=value)
+        else:
+            add(rel, line, "schema-constraint", f"constraint {name or '?'} is {limit}", field=field, value=value)

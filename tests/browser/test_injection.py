@@ -1,0 +1,54 @@
+"""The injection fixture (tests/fixtures/docs/injection/) built into a site: nothing hostile runs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ilo_data.docs.sitebuild import cached_site
+
+from .conftest import serve, watched_page
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "docs" / "injection"
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from serve(cached_site(FIXTURE, with_release=False).site)
+
+
+@pytest.fixture
+def page(chromium, server):
+    yield from watched_page(chromium, server)
+
+
+@pytest.mark.parametrize("path", ["countries/tjk/", "countries/fra/", "conventions/c029/", "offices/dwt-moscow/",
+                                  "dictionary/ratifications/", "dictionary/sources/", "about/", "charts/"])
+def test_hostile_text_is_shown_not_run(page, path):
+    page.goto(path)
+    injected = page.page.evaluate("""() => ({
+        imgs: [...document.querySelectorAll('img')].filter(i => i.getAttribute('src') === 'x' || i.hasAttribute('onerror')).length,
+        scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('alert(')).length,
+        js_links: [...document.querySelectorAll('a[href]')].filter(a => /^\\s*javascript:/i.test(a.getAttribute('href'))).length,
+    })""")
+    assert injected == {"imgs": 0, "scripts": 0, "js_links": 0}, injected
+    page.assert_clean()  # no dialog opened, no console error
+
+
+def test_hostile_text_is_visible_as_text(page):
+    page.goto("countries/tjk/")
+    assert "<img src=x onerror=alert(2)>" in page.page.locator("article").inner_text()
+    page.screenshot("injection-tajikistan")
+    page.assert_clean()
+
+
+def test_search_results_do_not_run_hostile_text(page):
+    page.goto("")
+    page.page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.page.locator("input.md-search__input").press_sequentially("Forced Labour", delay=20)
+    hit = page.page.locator(".md-search-result__item", has_text="<script>alert(1)</script>").first
+    hit.wait_for(state="visible", timeout=15000)  # the hostile title is shown as text in the results
+    count = page.page.evaluate("() => document.querySelectorAll('.md-search-result img, .md-search-result script').length")
+    assert count == 0
+    page.screenshot("injection-search")
+    page.assert_clean()

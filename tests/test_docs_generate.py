@@ -1,0 +1,99 @@
+"""`ilo-data docs` writes a page for every resource, country, Convention and office, only into the
+generated (git-ignored) paths, the same bytes every time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ilo_data import package
+from ilo_data.docs import generate as gen
+from ilo_data.docs.context import FILES, FOLDERS, page_slug
+from ilo_data.paths import ROOT
+
+FIXTURE = Path(__file__).parent / "fixtures" / "docs" / "injection"
+ROOTS = {"repository": ROOT, "fixture": FIXTURE}
+
+
+@pytest.fixture(scope="module", params=sorted(ROOTS))
+def generated(request, tmp_path_factory) -> tuple[Path, Path]:
+    root = ROOTS[request.param]
+    docs = tmp_path_factory.mktemp(f"docs-{request.param}")
+    gen.generate(root, docs, tmp_path_factory.mktemp("nodist"))
+    return root, docs
+
+
+def _missing(docs: Path, folder: str, keys: list[str]) -> list[str]:
+    return [f"{folder}/{page_slug(k)}.md" for k in keys if not (docs / folder / f"{page_slug(k)}.md").is_file()]
+
+
+def test_a_page_for_every_resource(generated):
+    root, docs = generated
+    names = package.resource_names(root)
+    assert not (missing := [f"dictionary/{n}.md" for n in names if not (docs / "dictionary" / f"{n}.md").is_file()]), \
+        f"no data-dictionary page for: {missing}"
+    for name in names:
+        text = (docs / "dictionary" / f"{name}.md").read_text(encoding="utf-8")
+        for field in package.field_names(root, name):
+            assert f"{{ #{name}.{field} }}" in text, f"dictionary/{name}.md: no anchor #{name}.{field}"
+
+
+@pytest.mark.parametrize("folder,resource,key", [
+    ("countries", "countries", "iso3"),
+    ("conventions", "conventions", "instrument_id"),
+    ("offices", "offices", "office_id"),
+])
+def test_a_page_for_every_row(generated, folder, resource, key):
+    root, docs = generated
+    keys = [row[key] for row in package.read_rows(root, resource)]
+    missing = _missing(docs, folder, keys)
+    assert not missing, f"{len(missing)} missing {folder} page(s): {missing[:20]}"
+    assert (docs / folder / "index.md").is_file(), f"no {folder}/index.md"
+
+
+def test_every_country_page_is_linked_from_the_index(generated):
+    root, docs = generated
+    index = (docs / "countries" / "index.md").read_text(encoding="utf-8")
+    unlinked = [r["iso3"] for r in package.read_rows(root, "countries") if f"(../countries/{page_slug(r['iso3'])}.md)" not in index]
+    assert not unlinked, f"countries not linked from countries/index.md: {unlinked}"
+
+
+def test_the_other_pages_exist(generated):
+    _, docs = generated
+    for name in ["downloads.md", "rules.md", "changelog.md", "about.md", "charts/index.md",
+                 "charts/fundamental-matrix.svg", "charts/ratifications-over-time.svg", "charts/coverage.svg"]:
+        assert (docs / name).is_file(), f"not generated: {name}"
+
+
+def test_only_generated_paths_are_written_and_all_are_git_ignored(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("hand-written\n")
+    ctx = gen.generate(FIXTURE, docs, tmp_path / "nodist")
+    tops = {p.relative_to(docs).parts[0] for p in ctx.written}
+    assert tops <= set(FOLDERS.values()) | set(FILES), tops
+    assert (docs / "index.md").read_text() == "hand-written\n"
+    ignored = {line.strip().strip("/") for line in (ROOT / "docs" / ".gitignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    assert set(FOLDERS.values()) | set(FILES) <= ignored, "docs/.gitignore must list every generated path"
+
+
+def test_generation_is_deterministic_and_removes_stale_pages(tmp_path):
+    docs = tmp_path / "docs"
+    gen.generate(FIXTURE, docs, tmp_path / "nodist")
+    (docs / "countries" / "zzz.md").write_text("stale page of a removed country\n")
+    first = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    gen.generate(FIXTURE, docs, tmp_path / "nodist")
+    second = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert docs / "countries" / "zzz.md" not in second
+    del first[docs / "countries" / "zzz.md"]
+    assert first == second
+
+
+def test_bad_root_is_one_line_and_exit_2(tmp_path, capsys):
+    import argparse
+    parser = argparse.ArgumentParser()
+    gen.add_arguments(parser)
+    assert gen.run(parser.parse_args(["--root", str(tmp_path), "--docs-dir", str(tmp_path / "d")])) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err

@@ -1,0 +1,113 @@
+"""Edge cases of the domain rules: partial dates, documented exceptions, levels of offices."""
+import pytest
+
+from ilo_data.validate.runner import validate
+from ilo_data.validate.testing import copy_valid, has
+
+R = "data/ratifications.csv"
+
+
+def mutate(tmp_path, *edits):
+    root = copy_valid(tmp_path / "pkg")
+    for file, old, new in edits:
+        path = root / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (file, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return validate(root).problems.items
+
+
+@pytest.mark.parametrize("ratified, conflict", [
+    ("1930", False),        # the year of adoption: could be after 28 June
+    ("1930-06", False),     # the month of adoption: could be on or after the 28th
+    ("1930-06-27", True),   # the day before
+    ("1930-05", True),      # the month before
+    ("1929", True),
+])
+def test_ratification_after_adoption_uses_partial_date_semantics(tmp_path, ratified, conflict):
+    problems = mutate(tmp_path, (R, "RUS,C029,1956,", f"RUS,C029,{ratified},"))
+    assert has(problems, "ratification-after-adoption", R, 5) is conflict
+
+
+def test_succession_note_excuses_an_early_ratification(tmp_path):
+    problems = mutate(tmp_path, (R, "declaration of succession (USSR ratification)", "ratification"))
+    assert has(problems, "ratification-after-membership", R, 7)
+    problems = mutate(tmp_path / "b", (R, "declaration of succession (USSR ratification)", "succession from the Soviet Union"))
+    assert not has(problems, "ratification-after-membership")
+
+
+def test_earlier_membership_in_history_counts(tmp_path):
+    # RUS: member_since 1954, history names 1934: a 1937 ratification is no conflict
+    problems = mutate(tmp_path, (R, "RUS,C029,1956,", "RUS,C029,1937,"))
+    assert not has(problems, "ratification-after-membership")
+    problems = mutate(tmp_path / "b", (R, "RUS,C029,1956,", "RUS,C029,1933,"))
+    assert has(problems, "ratification-after-membership", R, 5)
+
+
+def test_status_date_before_ratification(tmp_path):
+    problems = mutate(tmp_path, (R, "denounced,1997,", "denounced,1955,"))
+    assert has(problems, "status-dates", R, 4)
+    assert not has(mutate(tmp_path / "b", (R, "denounced,1997,", "denounced,1956,")), "status-dates")
+
+
+def test_handover_in_the_same_year_is_no_overlap(tmp_path):
+    new_office = ("dwt-budapest,ILO DWT and Country Office for Central and Eastern Europe,DWT and country office,"
+                  "Budapest,,ro-europe,,,tj-ilo-page-2015,,\nro-europe,")
+    edits = [("data/offices.csv", "\nro-europe,", "\n" + new_office),
+             ("data/office_coverage.csv", "dwt-moscow,BLR", "dwt-budapest,GEO,2023,,tj-ilo-page-2015,,\ndwt-moscow,BLR")]
+    assert not has(mutate(tmp_path, *edits), "one-office-at-a-time")
+
+
+def test_national_coordinator_may_overlap_its_dwt(tmp_path):
+    # the fixture has nc-tjk covering TJK since 2005 while dwt-moscow covers it since 1998
+    assert not has(mutate(tmp_path), "one-office-at-a-time")
+
+
+def test_kosovo_exception_and_namibia(tmp_path):
+    row = "XKX,XK,Kosovo,,Europe and Central Asia,,wikipedia-members,,\n"
+    problems = mutate(tmp_path, ("data/countries.csv", "\nRUS,", "\n" + row.rstrip("\n") + "\nRUS,"))
+    assert not has(problems, "iso-codes-real")
+
+
+def test_self_parent_is_a_cycle(tmp_path):
+    problems = mutate(tmp_path, ("data/offices.csv", "headquarters,Geneva,CHE,,", "headquarters,Geneva,CHE,ilo-hq,"))
+    assert has(problems, "office-hierarchy-acyclic", "data/offices.csv", 3)
+
+
+def test_sources_exist_checks_source_id_without_foreign_key(tmp_path):
+    root = copy_valid(tmp_path / "pkg")
+    schema = root / "schemas" / "themes.schema.json"
+    import json
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data["foreignKeys"] = [fk for fk in data.get("foreignKeys", []) if fk["fields"] != "source_id"]
+    schema.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    themes = root / "data" / "themes.csv"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("tj-ilo-page-2015", "nowhere"), encoding="utf-8")
+    assert has(validate(root).problems.items, "sources-exist", "data/themes.csv", 2)
+
+
+def test_primary_key_compares_integers_by_value(tmp_path):
+    problems = mutate(tmp_path, ("data/programme_priorities.csv", "tjk-dwcp-2015-2017,2,", "tjk-dwcp-2015-2017,01,"))
+    assert has(problems, "schema-primary-key", "data/programme_priorities.csv", 3)
+
+
+def test_primary_key_hash_collisions_are_verified(tmp_path, monkeypatch):
+    import ilo_data.validate.keys as keys
+    monkeypatch.setattr(keys, "hash", lambda key: 42, raising=False)   # every key collides
+    assert not has(mutate(tmp_path), "schema-primary-key")
+    problems = mutate(tmp_path / "b", (R, "BLR,C138,1979-05-03", "BLR,C029,1979-05-03"))
+    dupes = [p for p in problems if p.rule == "schema-primary-key"]
+    assert [(p.file, p.line) for p in dupes] == [(R, 3)] and "same as line 2" in dupes[0].message
+
+
+def test_primary_key_empty(tmp_path):
+    root = copy_valid(tmp_path / "pkg")
+    import json
+    path = root / "schemas" / "themes.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][0]["constraints"].pop("required", None)
+    path.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+    themes = root / "data" / "themes.csv"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("child-labour,Child", ",Child"), encoding="utf-8")
+    problems = validate(root).problems.items
+    assert has(problems, "schema-primary-key", "data/themes.csv", 2)
