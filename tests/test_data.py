@@ -9,7 +9,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -190,14 +189,6 @@ def test_georgia_moves_from_moscow_to_budapest():
 
 
 # ----------------------------------------------------------------------------- the checks bite
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    for item in ("datapackage.json", "schemas", "data"):
-        source = ROOT / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / item)
-    return tmp_path
 
 
 def rewrite(root: Path, name: str, change) -> None:

@@ -1,5 +1,4 @@
 """The README's row counts are generated from the data, never typed by hand."""
-from pathlib import Path
 
 from ilo_data import readme
 from ilo_data.paths import ROOT

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -119,14 +118,6 @@ def test_every_resource_declares_its_csv_form():
 
 
 # ----------------------------------------------------------------------------- the checks bite
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    for item in ("datapackage.json", "schemas", "data"):
-        source = ROOT / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / item)
-    return tmp_path
 
 
 def edit_schema(root: Path, name: str, change) -> None:

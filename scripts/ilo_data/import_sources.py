@@ -1253,7 +1253,7 @@ def merge_research(ctx: Context, rows: list[dict[str, str]]) -> list[dict[str, s
         elif not existing["ratified"]:
             own = join_notes(*sorted({r["notes"] for r in found if r["notes"]}))
             promote(existing, found[0]["ratified"], found[0]["date_basis"], sids,
-                    join_notes(f"Year of ratification from the heading of a NORMLEX supervisory comment (status not stated there), now the row's source", own))
+                    join_notes("Year of ratification from the heading of a NORMLEX supervisory comment (status not stated there), now the row's source", own))
         elif existing["ratified"][:4] == year:
             extra = [s for s in sids if s != existing["source_id"]]
             existing["other_source_ids"] = ids(existing["other_source_ids"], *extra)
