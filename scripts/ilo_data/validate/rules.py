@@ -92,7 +92,7 @@ RULES: list[Rule] = [
     _r("schema-enum", "table-schema", "Value from the list", "A field with an enum takes one of its values (case and spaces matter).",
        "use one of the listed values", 'data/countries.csv:5: ilo_region "Afrika": not one of: Africa, Americas, Arab States, Asia and the Pacific, Europe and Central Asia [schema-enum]'),
     _r("schema-pattern", "table-schema", "Value matches the pattern", "A field with a pattern matches it (ids, codes).",
-       "follow the pattern given (ids are lower-case slugs)", 'data/sources.csv:4: source_id "Wikipedia_Members": does not match ^[a-z0-9]+(-[a-z0-9]+)*$ [schema-pattern]'),
+       "make the value match the pattern: see the field in the data dictionary", 'data/sources.csv:4: source_id "Wikipedia_Members": does not match ^[a-z0-9]+(-[a-z0-9]+)*$ [schema-pattern]'),
     _r("partial-date-pattern", "table-schema", "Dates are YYYY, YYYY-MM or YYYY-MM-DD",
        "A partial-date field holds a year, a year-month or a full date, as precise as the source and no more.",
        "write the date as YYYY, YYYY-MM or YYYY-MM-DD", 'data/ratifications.csv:2: ratified "21/08/1956": not a date of the form YYYY, YYYY-MM or YYYY-MM-DD [partial-date-pattern]'),
