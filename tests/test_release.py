@@ -55,6 +55,7 @@ def test_parse_changelog():
     ("## [0.3.0] - 2025-03-01\n\n### Data\n- x\n", "no impact sentence"),
     ("## [0.3.0] - 2025-03-01\n\nx\n\n### Fixes\n- x\n", "not one of"),
     ("## [0.3.0] - 2025-03-01\n\nx\n\n### Data\n- x\n### Schema\n- y\n", "order"),
+    ("## [0.3.0] - 2025-03-01\n\nx\n\n### Tools\n- x\n### Docs\n- y\n", "order"),
     ("## [0.1.0] - 2025-03-01\n\nx\n", "not newer"),
 ])
 def test_changelog_problems(bad, message):

@@ -12,9 +12,11 @@ Format (one section per release, newest first):
     - ...
     ### Docs
     - ...
+    ### Tools
+    - ...
 
 An optional `## [Unreleased]` section may come first. Subsections are optional, but only these
-three are allowed, in this order.
+four are allowed, in this order (Tools: the validator, the build and the other commands).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FILENAME = "CHANGELOG.md"
-SUBSECTIONS = ("Schema", "Data", "Docs")
+SUBSECTIONS = ("Schema", "Data", "Docs", "Tools")
 PLACEHOLDER = "TODO"
 RELEASE = re.compile(r"^## \[(?P<version>\d+\.\d+\.\d+)\] - (?P<date>\d{4}-\d{2}-\d{2})\s*$")
 UNRELEASED = re.compile(r"^## \[Unreleased\]\s*$", re.IGNORECASE)
