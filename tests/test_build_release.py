@@ -151,3 +151,17 @@ def test_the_real_package_builds_and_validates(tmp_path):
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(release.folder / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_build_reports_an_integer_too_big_for_sqlite(tmp_path, capsys):
+    broken = tmp_path / "pkg"
+    shutil.copytree(FIXTURE, broken)
+    path = broken / "data" / "programme_priorities.csv"
+    first_row = path.read_text(encoding="utf-8").splitlines()[1].split(",")
+    first_row[1] = "99999999999999999999999"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(",".join(first_row) + "\n")
+    args = type("Args", (), {"root": broken, "out": tmp_path / "dist"})()
+    assert command.run(args) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("build failed:") and "programme_priorities" in out, out

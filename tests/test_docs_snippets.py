@@ -1,5 +1,6 @@
 """The loading snippets on the Downloads page run against a real release. frictionless, csv and
-sqlite3 are always tested; pandas, DuckDB and R only where installed (they are not dependencies).
+sqlite3 are always tested; pandas, DuckDB and R wherever installed (`make test` installs pandas and DuckDB;
+.ci/run installs R).
 ILO_SNIPPET_PYTHON names another interpreter for the pandas and DuckDB snippets (one with them)."""
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def _requirement(file_name: str) -> str | None:
     """Why a snippet cannot run here, or None."""
     module = OPTIONAL.get(file_name)
     if module and not _has(_python(file_name), module):
-        return f"{module} is not installed (not a project dependency; set ILO_SNIPPET_PYTHON to test it)"
+        return f"{module} is not installed (`pip install -e .[test]` brings it; or set ILO_SNIPPET_PYTHON)"
     if file_name.endswith(".R") and shutil.which("Rscript") is None:
         return "Rscript is not installed"
     return None

@@ -1183,7 +1183,9 @@ def build_ratifications(ctx: Context) -> list[dict[str, str]]:
 # ratifications.csv lacks become new ratifications (date_basis year-only); a page about a pair
 # already present is added to its other_source_ids when the year agrees; a row without a date
 # takes the year and follows the page from then on (its former source moves to
-# other_source_ids and the note says so); a disagreeing year is reported, never applied.
+# other_source_ids and the note says so); a disagreeing year is reported, never applied: the
+# row keeps its value, cites the page in other_source_ids and its note says
+# "CONFLICT: <source_id> (NORMLEX heading) gives YYYY".
 
 RESEARCH_FILE = Path(__file__).resolve().parent / "research" / "normlex_comments.csv"
 RESEARCH_FIELDS = ["iso3", "instrument_id", "ratified", "date_basis", "url", "page_heading", "retrieved", "notes"]
@@ -1259,8 +1261,10 @@ def merge_research(ctx: Context, rows: list[dict[str, str]]) -> list[dict[str, s
             existing["other_source_ids"] = ids(existing["other_source_ids"], *extra)
         else:
             conflicts.append(f"{key[0]} {key[1]}: table {existing['ratified']}, NORMLEX heading {year} ({found[0]['url']})")
+            existing["other_source_ids"] = ids(existing["other_source_ids"], *[s for s in sids if s != existing["source_id"]])
+            existing["notes"] = join_notes(existing["notes"], f"CONFLICT: {sids[0]} (NORMLEX heading) gives {year}")
     for line in conflicts:
-        print(f"import_sources: research CONFLICT not applied: {line}", file=sys.stderr)
+        print(f"import_sources: research CONFLICT not applied (recorded in the row's notes): {line}", file=sys.stderr)
     return rows
 
 
@@ -1324,7 +1328,7 @@ def dated_source(row: dict[str, str], read: list[dict[str, str]]) -> dict[str, s
         **row, "title": read[0]["page_title"], "published": read[0]["published"] or row["published"],
         "publisher": "International Labour Organization (NORMLEX)" if normlex else "International Labour Organization",
         "kind": "ilo-normlex" if normlex else "ilo-page", "language": "en",
-        "notes": ("Title built from the comment: its heading was not in the stored copy read. " if normlex else "Title as read in a stored copy of the page. ")
+        "notes": ("Title built from the comment: its heading was not in the stored copy read. " if "COMMENT_ID" in row["url"] else "Title as read in a stored copy of the page. ")
         + "Cited for a ratification date.",
     }
 

@@ -2,8 +2,9 @@
 
 The release holds the canonical CSVs with their Table Schemas and a datapackage.json that records
 each file's bytes, sha256 hash and row count; JSON (per resource, per country, the office tree)
-with JSON Schemas; a SQLite database; an XLSX workbook; CITATION.cff; CHANGELOG.md; the licence;
-and SHA256SUMS. Same commit, same bytes: nothing depends on the clock or the file system order.
+with JSON Schemas; a SQLite database; an XLSX workbook; one Parquet file per resource;
+CITATION.cff; CHANGELOG.md; the licence; and SHA256SUMS. Same commit, same bytes: nothing depends
+on the clock or the file system order.
 It trusts that `ilo-data validate` has passed, but stops with one clear line on what it cannot
 build (a header that differs from its schema, a broken key, a document its JSON Schema rejects).
 """
@@ -20,6 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import duckdb
 from jsonschema.exceptions import SchemaError
 
 from .. import package
@@ -27,6 +29,7 @@ from ..paths import ROOT, descriptor_path, schemas_dir
 from . import citation, jsonfiles
 from .checksums import sha256_file, write_sha256sums
 from .csvs import csv_text
+from .parquet import write_parquet
 from .sqlite import write_sqlite
 from .xlsx import write_xlsx
 from .zipfiles import zip_folder
@@ -124,6 +127,7 @@ def readme_text(descriptor: dict, stem: str, tables: dict, date) -> str:
         "| `schemas/json/*.schema.json` | JSON Schema of each JSON file |",
         f"| `{stem}.sqlite` | SQLite database, one table per resource; run `PRAGMA foreign_keys=ON` to enforce the keys |",
         f"| `{stem}.xlsx` | workbook: a README sheet, then one sheet per resource |",
+        "| `parquet/<resource>.parquet` | each table as Parquet (zstd), columns typed from its schema (missing = null) |",
         "| `CITATION.cff` | how to cite this release |",
         "| `SHA256SUMS` | checksums: `sha256sum -c SHA256SUMS` |",
         "",
@@ -202,6 +206,10 @@ def _write_release(root: Path, descriptor: dict, tables: dict, folder: Path, ste
     except sqlite3.Error as error:
         raise BuildError(f"SQLite: {error}") from None
     write_xlsx(folder / f"{stem}.xlsx", descriptor, tables, date)
+    try:
+        write_parquet(folder / "parquet", tables)
+    except duckdb.Error as error:
+        raise BuildError(f"Parquet: {str(error).splitlines()[0]}") from None
 
     _write(folder / "CITATION.cff", citation.citation_cff(descriptor, date))
     _write(folder / "README.md", readme_text(descriptor, stem, tables, date))

@@ -91,7 +91,8 @@ def build_database(tables: dict[str, tuple[dict, list[dict[str, str]]]]) -> sqli
         sql = f"INSERT INTO {quote(name)} ({', '.join(quote(f) for f in fields)}) VALUES ({', '.join('?' for _ in fields)})"
         try:
             db.executemany(sql, [tuple(row[f] for f in fields) for row in typed_rows(schema, rows)])
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OverflowError) as error:
+            # OverflowError: an integer beyond SQLite's 64 bits; reported like any other bad value.
             raise sqlite3.IntegrityError(f"{name}: {error}") from None
     problems = db.execute("PRAGMA foreign_key_check").fetchall()
     if problems:

@@ -16,7 +16,7 @@ SNIPPETS = [
     ("load_csv_stdlib.py", "csv (Python)", "python", "tested by the test suite"),
     ("load_sqlite.py", "SQLite (Python)", "python", "tested by the test suite"),
     ("load_pandas.py", "pandas", "python", "tested only where pandas is installed (it is not a project dependency)"),
-    ("load_duckdb.py", "DuckDB", "python", "tested only where duckdb is installed (it is not a project dependency)"),
+    ("load_duckdb.py", "DuckDB", "python", "tested by the test suite"),
     ("load_r.R", "R", "r", "tested only where Rscript is installed (not in the project's CI)"),
 ]
 
