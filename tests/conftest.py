@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from ilo_data import package
+from ilo_data.build import command
 from ilo_data.paths import ROOT
+
+BUILD_FIXTURE = Path(__file__).parent / "fixtures" / "build"
+BUILD_ROOTS = [BUILD_FIXTURE] + ([ROOT] if (ROOT / "datapackage.json").exists() else [])
 
 
 @pytest.fixture
@@ -16,3 +21,13 @@ def copy(tmp_path: Path) -> Path:
         source = ROOT / item
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / item)
     return tmp_path
+
+
+@pytest.fixture(scope="session", params=BUILD_ROOTS, ids=lambda p: "fixture" if p == BUILD_FIXTURE else "package")
+def built(request, tmp_path_factory):
+    """A release built once per test session from the build fixture and from the real package,
+    with the tables it was built from: (release, {name: (schema, rows)})."""
+    root = request.param
+    release = command.build(root, tmp_path_factory.mktemp("dist"))
+    tables = {name: (package.load_schema(root, name), package.read_rows(root, name)) for name in package.resource_names(root)}
+    return release, tables

@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ilo_data import package
 from ilo_data.build import command
 from ilo_data.build.csvs import csv_text
 from ilo_data.build.values import text_rows, to_text
@@ -17,15 +16,6 @@ from ilo_data.build.values import text_rows, to_text
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = '=HYPERLINK("http://x","y")'
-ROOTS = [FIXTURE] + ([REPO] if (REPO / "datapackage.json").exists() else [])
-
-
-@pytest.fixture(scope="module", params=ROOTS, ids=lambda p: "fixture" if p == FIXTURE else "package")
-def built(request, tmp_path_factory):
-    root = request.param
-    release = command.build(root, tmp_path_factory.mktemp("dist"))
-    tables = {name: (package.load_schema(root, name), package.read_rows(root, name)) for name in package.resource_names(root)}
-    return release, tables
 
 
 def test_csv_json_csv_round_trip_is_lossless(built):

@@ -8,7 +8,6 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ilo_data import package
 from ilo_data.build import command
 from ilo_data.build.parquet import column_types, write_parquet
 from ilo_data.build.values import to_text, to_value
@@ -16,14 +15,6 @@ from ilo_data.build.values import to_text, to_value
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 REPO = Path(__file__).resolve().parents[1]
 ROOTS = [FIXTURE] + ([REPO] if (REPO / "datapackage.json").exists() else [])
-
-
-@pytest.fixture(scope="module", params=ROOTS, ids=lambda p: "fixture" if p == FIXTURE else "package")
-def built(request, tmp_path_factory):
-    root = request.param
-    release = command.build(root, tmp_path_factory.mktemp("dist"))
-    tables = {name: (package.load_schema(root, name), package.read_rows(root, name)) for name in package.resource_names(root)}
-    return release, tables
 
 
 def _read(path: Path) -> tuple[list[tuple[str, str]], list[tuple]]:
