@@ -267,3 +267,9 @@ def test_surrounding_space_is_caught(copy):
 def test_dangling_other_source_is_caught(copy):
     rewrite(copy, "offices", lambda t: t.replace(";orig-kgz-un-ilo-page", ";no-such-source", 1))
     assert len(dangling_other_sources(copy)) == 1
+
+
+def test_status_stated_by_an_ilo_list_is_imported():
+    # NORMLEX's C108 list: Azerbaijan, not in force since the automatic denunciation by C185
+    ratification = {(r["iso3"], r["instrument_id"]): r for r in rows(ROOT, "ratifications")}[("AZE", "C108")]
+    assert (ratification["status"], ratification["status_date"]) == ("not in force", "2007-07-17")

@@ -1298,7 +1298,8 @@ def promote(row: dict[str, str], ratified: str, basis: str, sids: list[str], new
 # the row keeps its value and its note says "CONFLICT: <source_id> says <date>".
 
 DATES_FILE = Path(__file__).resolve().parent / "research" / "ratification_dates.csv"
-DATES_FIELDS = ["iso3", "instrument_id", "ratified", "date_basis", "url", "page_title", "published", "notes"]
+# status/status_date: only where the page states them (e.g. "Not in force: automatic denunciation on ...").
+DATES_FIELDS = ["iso3", "instrument_id", "ratified", "date_basis", "status", "status_date", "url", "page_title", "published", "notes"]
 
 
 def read_dates(path: Path) -> list[dict[str, str]]:
@@ -1319,6 +1320,8 @@ def read_dates(path: Path) -> list[dict[str, str]]:
             raise ValueError(f"{where}: an ILO url and the page title are required")
         if row["published"] and not is_partial_date(row["published"]):
             raise ValueError(f"{where}: published must be a partial date")
+        if row["status"] not in ("", "in force", "not in force", "denounced") or (row["status_date"] and not is_partial_date(row["status_date"])):
+            raise ValueError(f"{where}: status must be empty, in force, not in force or denounced, status_date a partial date")
     return rows
 
 
@@ -1367,7 +1370,19 @@ def merge_dates(ctx: Context, rows: list[dict[str, str]]) -> list[dict[str, str]
         else:
             existing["other_source_ids"] = ids(existing["other_source_ids"], *sids)
             existing["notes"] = join_notes(existing["notes"], f"CONFLICT: {sids[0]} says {date}")
+        _apply_status(existing if existing is not None else rows[-1], found, sids[0])
     return rows
+
+
+def _apply_status(row: dict[str, str], found: list[dict[str, str]], source_id: str) -> None:
+    """A status the ILO page states fills an unstated one; a different stated one is a conflict."""
+    stated = next((r for r in found if r["status"]), None)
+    if stated is None:
+        return
+    if not row["status"]:
+        row["status"], row["status_date"] = stated["status"], stated["status_date"]
+    elif (row["status"], row["status_date"]) != (stated["status"], stated["status_date"]):
+        row["notes"] = join_notes(row["notes"], f"CONFLICT: {source_id} gives status {stated['status']} {stated['status_date']}".rstrip())
 
 
 # --------------------------------------------------------------------------------------------
