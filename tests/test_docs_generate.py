@@ -60,7 +60,7 @@ def test_every_country_page_is_linked_from_the_index(generated):
 
 def test_the_other_pages_exist(generated):
     _, docs = generated
-    for name in ["downloads.md", "rules.md", "changelog.md", "about.md", "charts/index.md",
+    for name in ["downloads.md", "rules.md", "changelog.md", "about.md", "contributing.md", "charts/index.md",
                  "charts/fundamental-matrix.svg", "charts/ratifications-over-time.svg", "charts/coverage.svg"]:
         assert (docs / name).is_file(), f"not generated: {name}"
 

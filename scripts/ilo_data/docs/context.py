@@ -17,7 +17,7 @@ FOLDERS = {
     "charts": "charts",
     "downloads": "downloads",
 }
-FILES = ["downloads.md", "rules.md", "changelog.md", "about.md"]
+FILES = ["downloads.md", "rules.md", "changelog.md", "about.md", "contributing.md"]
 
 CATEGORY_ORDER = ["fundamental", "governance", "technical"]
 
