@@ -160,7 +160,7 @@ def coverage_table(ctx: Context, covs: list, prefix: str = "../") -> str:
           str(c.stated) if c.stated is not None else "–", escape.text(c.as_of) or "–",
           str(c.held_by_as_of) if c.held_by_as_of is not None else "–",
           pct(c.share),
-          ctx.source_link(c.source_id, prefix) if c.source_id else "–"] for c in covs],
+          ctx.source_link(c.source_id, prefix, by_publisher=True) if c.source_id else "–"] for c in covs],
         ["---", "--:", "--:", "--:", "--:", "---", "--:", "--:", "---"])
 
 

@@ -109,10 +109,14 @@ class Context:
             return escape.text(office_id)
         return f"[{escape.text(office.get('name') or office_id)}]({prefix}offices/{page_slug(office_id)}.md)"
 
-    def source_link(self, source_id: str, prefix: str = "../") -> str:
-        if source_id in self.index("sources", "source_id"):
-            return f"[{escape.text(source_id)}]({prefix}about.md#source-{escape.anchor_id(source_id)})"
-        return escape.text(source_id)
+    def source_link(self, source_id: str, prefix: str = "../", by_publisher: bool = False) -> str:
+        """A link to the source's entry on the About page, labelled with its id (or its publisher,
+        where a narrow table cell has no room for an id)."""
+        source = self.index("sources", "source_id").get(source_id)
+        if source is None:
+            return escape.text(source_id)
+        label = (source.get("publisher") or source_id) if by_publisher else source_id
+        return f"[{escape.text(label)}]({prefix}about.md#source-{escape.anchor_id(source_id)})"
 
     def field_link(self, resource: str, field_name: str, prefix: str = "../") -> str:
         return f"[{escape.text(field_name)}]({prefix}dictionary/{resource}.md#{escape.anchor_id(resource + '.' + field_name)})"
