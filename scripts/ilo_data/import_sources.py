@@ -1,6 +1,9 @@
 """Seed data/*.csv from the research notes in ../shared/sources (run once per update of the notes).
 
-    python -m ilo_data.import_sources --sources /work/shared/sources [--root .]
+    python -m ilo_data.import_sources --sources ../shared/sources [--root .]
+
+It rewrites data/ whole. Contributors edit data/*.csv directly (CONTRIBUTING.md), so before
+re-running it after such edits, carry them into its inputs and review `ilo-data diff HEAD .`.
 
 What it does, table by table, is plain and table-driven:
 
