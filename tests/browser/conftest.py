@@ -113,6 +113,13 @@ class Watched:
         assert response is not None and response.status == 200, f"{path}: HTTP {response.status if response else 'no response'}"
         return response
 
+    def search(self, text: str):
+        """Type into the Material search box as a reader would; returns the result items."""
+        self.goto("")
+        self.page.locator("label.md-search__icon, .md-search__input").first.click()
+        self.page.locator("input.md-search__input").press_sequentially(text, delay=20)
+        return self.page.locator(".md-search-result__item")
+
     def screenshot(self, name: str, full_page: bool = True) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"

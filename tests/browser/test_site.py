@@ -76,10 +76,7 @@ def test_convention_page(page):
 
 
 def test_search_finds_forced_labour(page):
-    page.goto("")
-    page.page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.page.locator("input.md-search__input").press_sequentially("Forced Labour", delay=20)
-    result = page.page.locator(".md-search-result__item", has_text="Forced Labour").first
+    result = page.search("Forced Labour").filter(has_text="Forced Labour").first
     result.wait_for(state="visible", timeout=15000)
     page.screenshot("search-forced-labour")
     page.assert_clean()
