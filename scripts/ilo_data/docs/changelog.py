@@ -9,13 +9,18 @@ from .context import Context
 _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
 
 
-def adapt(text: str, ctx: Context) -> str:
-    """Relative links are written from the repository root: `docs/x.md` becomes `x.md` when the page
-    exists on the site; any other relative link (a repository file, not on the site) becomes text."""
+def adapt(text: str, ctx: Context, aliases: dict[str, str] | None = None) -> str:
+    """Relative links are written from the repository root: a link named in `aliases` goes to its
+    site page; `docs/x.md` becomes `x.md` when the page exists on the site; any other relative
+    link (a repository file, not on the site) becomes text."""
+    aliases = aliases or {}
+
     def fix(match: re.Match) -> str:
         label, target = match.group(1), match.group(2)
         if re.match(r"^(https?:|mailto:|#)", target):
             return match.group(0)
+        if target in aliases:
+            return f"[{label}]({aliases[target]})"
         path = target.split("#", 1)[0]
         if path.startswith("docs/") and (ctx.docs / path[len("docs/"):]).is_file():
             return f"[{label}]({target[len('docs/'):]})"
