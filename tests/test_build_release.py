@@ -110,11 +110,22 @@ def test_csvs_are_canonical_copies(release):
         assert (release.folder / "data" / source.name).read_bytes() == source.read_bytes(), source.name
 
 
-def test_build_command_reports_bad_input_in_one_line(tmp_path, capsys):
+def _fixture_copy(tmp_path):
+    """A copy of the build fixture that a test may break."""
     broken = tmp_path / "pkg"
     shutil.copytree(FIXTURE, broken)
+    return broken
+
+
+def _build_args(root, out):
+    """What `ilo-data build --root ROOT --out OUT` parses to."""
+    return type("Args", (), {"root": root, "out": out})()
+
+
+def test_build_command_reports_bad_input_in_one_line(tmp_path, capsys):
+    broken = _fixture_copy(tmp_path)
     (broken / "data" / "themes.csv").write_text("theme_id,name\nx,y\n")
-    args = type("Args", (), {"root": broken, "out": tmp_path / "dist"})()
+    args = _build_args(broken, tmp_path / "dist")
     assert command.run(args) == 1
     out = capsys.readouterr().out
     assert out.startswith("build failed:") and "themes.csv" in out and "Traceback" not in out
@@ -124,22 +135,20 @@ def test_build_command_reports_bad_input_in_one_line(tmp_path, capsys):
 
 
 def test_build_rejects_an_orphan_row(tmp_path, capsys):
-    broken = tmp_path / "pkg"
-    shutil.copytree(FIXTURE, broken)
+    broken = _fixture_copy(tmp_path)
     with (broken / "data" / "project_themes.csv").open("a") as handle:
         handle.write("siyb-kgz,no-such-theme,un-kgz-ilo\n")
-    args = type("Args", (), {"root": broken, "out": tmp_path / "dist"})()
+    args = _build_args(broken, tmp_path / "dist")
     assert command.run(args) == 1
     assert "SQLite" in capsys.readouterr().out
     assert list((tmp_path / "dist").iterdir()) == []  # no half-written release left behind
 
 
 def test_build_reports_a_control_character(tmp_path, capsys):
-    broken = tmp_path / "pkg"
-    shutil.copytree(FIXTURE, broken)
+    broken = _fixture_copy(tmp_path)
     with (broken / "data" / "themes.csv").open("a") as handle:
         handle.write("zzz,Bell \x07 theme,,untj-ilo\n")
-    args = type("Args", (), {"root": broken, "out": tmp_path / "dist"})()
+    args = _build_args(broken, tmp_path / "dist")
     assert command.run(args) == 1
     assert "themes: row 4, column name: a control character" in capsys.readouterr().out
 
@@ -154,14 +163,13 @@ def test_the_real_package_builds_and_validates(tmp_path):
 
 
 def test_build_reports_an_integer_too_big_for_sqlite(tmp_path, capsys):
-    broken = tmp_path / "pkg"
-    shutil.copytree(FIXTURE, broken)
+    broken = _fixture_copy(tmp_path)
     path = broken / "data" / "programme_priorities.csv"
     first_row = path.read_text(encoding="utf-8").splitlines()[1].split(",")
     first_row[1] = "99999999999999999999999"
     with path.open("a", encoding="utf-8") as handle:
         handle.write(",".join(first_row) + "\n")
-    args = type("Args", (), {"root": broken, "out": tmp_path / "dist"})()
+    args = _build_args(broken, tmp_path / "dist")
     assert command.run(args) == 1
     out = capsys.readouterr().out
     assert out.startswith("build failed:") and "programme_priorities" in out, out
