@@ -91,4 +91,5 @@ def test_rules_catalogue_is_complete():
     domain = {r.name for r in RULES if r.layer == "domain"}
     assert domain == {"ratification-after-adoption", "ratification-after-membership", "protocol-with-convention",
                       "status-dates", "real-calendar-dates", "period-forward", "office-hierarchy-acyclic",
-                      "one-office-at-a-time", "sources-exist", "sources-used", "iso-codes-real", "category-counts"}
+                      "one-office-at-a-time", "sources-exist", "sources-used", "iso-codes-real", "category-counts",
+                      "status-basis", "status-derived", "status-disagrees", "revision-forward", "date-in-future"}

@@ -113,8 +113,10 @@ def generate(target: Path, rows: int, fixture: Path = FIXTURE) -> Path:
                 year = 2015 + (produced + k) % 10   # after every adoption date
                 row = {"iso3": country["iso3"], "instrument_id": instrument,
                        "ratified": f"{year}-{1 + k % 12:02d}-{1 + k % 28:02d}" if k % 5 else str(year),
-                       "date_basis": "ilo-registration" if k % 5 else "year-only",
+                       "date_basis": "ilo-registration",
                        "status": statuses[k % 6], "source_id": "ilo-normlex"}
+                if row["status"]:
+                    row["status_basis"] = "stated"
                 if row["status"] == "denounced":
                     row["status_date"] = str(year + 1)
                 if k % 7 == 0:

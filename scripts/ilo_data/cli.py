@@ -11,6 +11,7 @@ import sys
 COMMANDS = {
     "validate": ("ilo_data.validate.command", "check the package: descriptor, files, schemas, domain rules"),
     "fmt": ("ilo_data.fmt", "rewrite data files into canonical form (sorted, LF, minimal quoting)"),
+    "derive": ("ilo_data.derive", "write the ratification statuses that follow from the package's facts"),
     "coverage": ("ilo_data.coverage", "per country: ratifications held against the latest stated total"),
     "claims": ("ilo_data.claims_report", "check each dated claim against the data: agrees / disagrees / cannot tell"),
     "build": ("ilo_data.build.command", "write the release folder and zip under dist/"),

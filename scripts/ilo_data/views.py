@@ -101,9 +101,14 @@ def _ratifications(tables, iso3):
             "instrument_status": _value(instrument.get("status")),
             "ratified": _value(row.get("ratified")),
             "date_basis": _value(row.get("date_basis")),
+            "national_act_date": _value(row.get("national_act_date")),
+            "national_act": _value(row.get("national_act")),
             "status": _value(row.get("status")),
             "status_date": _value(row.get("status_date")),
+            "status_basis": _value(row.get("status_basis")),
+            "declaration": _value(row.get("declaration")),
             "minimum_age": _int(row.get("minimum_age")),
+            "succession": row.get("succession") == "true",
             **_cited(row),
         })
     counts = {category: len(items) for category, items in grouped.items()}

@@ -16,6 +16,7 @@ FOLDERS = {
     "offices": "offices",
     "charts": "charts",
     "downloads": "downloads",
+    "research": "research",
 }
 FILES = ["downloads.md", "rules.md", "changelog.md", "about.md", "contributing.md"]
 

@@ -13,6 +13,7 @@ SITE_LINKS = {
     "scripts/ilo_data/validate/rules.py": "rules.md",
     "schemas/": "dictionary/index.md",
     "CHANGELOG.md": "changelog.md",
+    "data/research/README.md": "research/index.md",
 }
 
 

@@ -38,7 +38,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
         r = by_country.get(iso3)
         if r:
             cells.append([ctx.country_link(iso3), md.dated(r.get("ratified"), r.get("date_basis")),
-                          escape.text(r.get("status") or "not stated"), escape.text(r.get("notes", "")), sources_cell(ctx, r)])
+                          md.status(r), escape.text(r.get("notes", "")), sources_cell(ctx, r)])
         else:
             cells.append([ctx.country_link(iso3), "not recorded", "", "", ""])
     out.append(md.table(["country", "ratified", "status", "notes", "sources"], cells))

@@ -73,10 +73,11 @@ def _ratifications(ctx: Context, doc: dict) -> str:
         for r in items:
             extra = f" (minimum age {_t(r['minimum_age'])})" if r.get("minimum_age") is not None else ""
             kind = " (Protocol)" if r.get("kind") == "protocol" else ""
-            status = _t(r.get("status") or "not stated") + (f" ({_t(r['status_date'])})" if r.get("status_date") else "")
+            act = f"{_t(r.get('national_act') or 'national act')} of {_t(r['national_act_date'])}" if r.get("national_act_date") else ""
             cells.append([f"{ctx.convention_link(r['instrument_id'])} {_t(r.get('title'))}{kind}{extra}",
-                          md.dated(r.get("ratified"), r.get("date_basis")), status, _t(r.get("notes")), sources_cell(ctx, r)])
-        out.append(md.table(["instrument", "ratified", "status", "notes", "sources"], cells))
+                          md.dated(r.get("ratified"), r.get("date_basis")), act, md.status(r),
+                          _t(" ".join(filter(None, [r.get("declaration"), r.get("notes")]))), sources_cell(ctx, r)])
+        out.append(md.table(["instrument", "registered by the ILO", "national act", "status", "notes", "sources"], cells))
     return "\n".join(out)
 
 

@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 from ..paths import ROOT
-from . import about, changelog, charts, contributing, conventions, countries, dictionary, downloads, offices, rules
+from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, offices, research,
+               rules)
 from .context import FILES, FOLDERS, Context
 
 # Order matters only for the changelog, which links to pages that must exist already.
-MODULES = [dictionary, countries, conventions, offices, charts, downloads, rules, about, contributing, changelog]
+MODULES = [dictionary, countries, conventions, offices, charts, downloads, rules, about, contributing, research, changelog]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

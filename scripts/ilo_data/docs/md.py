@@ -38,9 +38,19 @@ def facts(pairs: list[tuple[str, str]]) -> str:
 
 
 def dated(date: str | None, basis: str | None = None) -> str:
-    """A (ratification) date kept on one line, with what the date is (registration, national act...)."""
+    """A (ratification) date kept on one line; a date whose source does not say what it stands for
+    is marked so."""
     shown = f'<span class="nowrap">{escape.text(date)}</span>' if date else "no date"
-    return shown + (f" ({escape.text(basis)})" if basis else "")
+    return shown + (" (meaning not stated by the source)" if date and basis == "unstated" else "")
+
+
+def status(row: dict) -> str:
+    """A ratification's status with its date and whether a source states it or the facts imply it."""
+    if not row.get("status"):
+        return "not recorded"
+    text = escape.text(row["status"]) + (f' since <span class="nowrap">{escape.text(row["status_date"])}</span>'
+                                         if row.get("status_date") else "")
+    return text + (" (derived)" if row.get("status_basis") == "derived" else "")
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -117,11 +117,12 @@ RULES: list[Rule] = [
        "only when the latest day the ratification date can mean is before the earliest day the adoption date can mean.",
        "check the date against the source", 'data/ratifications.csv:3: ratified "1973-05": before C138 was adopted (1973-06-26) [ratification-after-adoption]'),
     _r("ratification-after-membership", "domain", "Ratified after joining the ILO",
-       "A ratification is not dated before the country's member_since, unless it is a documented succession case "
-       "(the row's notes mention succession, Soviet/USSR, Yugoslav or Czechoslovak predecessors) or the country's "
-       "membership_history records an earlier membership (the earliest year named there counts).",
-       "check the date, or say in notes that the country succeeded to the ratification (e.g. \"declaration of succession\")",
-       'data/ratifications.csv:3: ratified "1953": before BLR joined the ILO (1954-05-12), and the notes document no succession [ratification-after-membership]'),
+       "A ratification is not dated before the country's member_since, unless the row is marked `succession` = true "
+       "(a successor State holding its predecessor's ratification, such as the Russian Federation continuing the USSR's) "
+       "or the country's membership_history records an earlier membership (the earliest year named there counts). "
+       "Words in the notes do not count: an exception is a fact in its own field.",
+       "check the date, or set succession to true where a source says the country succeeded to the ratification",
+       'data/ratifications.csv:3: ratified "1953": before BLR joined the ILO (1954-05-12), and the row is not marked as a succession [ratification-after-membership]'),
     _r("protocol-with-convention", "domain", "Protocols need their Convention",
        "A country that ratified a Protocol has a ratification row for the Protocol's Convention (parent_id).",
        "add the Convention's ratification row, or check the instrument", 'data/ratifications.csv:5: instrument_id "P029": RUS ratified the Protocol but has no ratification of C029 [protocol-with-convention]'),
@@ -129,9 +130,38 @@ RULES: list[Rule] = [
        "A denounced ratification has a status_date (when the denunciation took effect); a status_date is not before "
        "the ratification (partial-date semantics: a conflict only when certain).",
        "add or correct status_date from the source", 'data/ratifications.csv:4: status_date "": status "denounced" needs a status_date (when it took effect) [status-dates]'),
+    _r("status-basis", "domain", "A status says where it comes from",
+       "A ratification with a status has a status_basis (`stated`: a source says so; `derived`: computed by "
+       "`ilo-data derive`), and a status_basis has a status.",
+       "set status_basis to stated when a cited source gives the status; let `make derive` write derived ones",
+       'data/ratifications.csv:3: status_basis "": status "in force" without a status_basis: stated (a source says so) or derived [status-basis]'),
+    _r("status-derived", "domain", "Derived statuses are current",
+       "A ratification whose status is derived (or empty) holds what `ilo-data derive` computes from the facts today: "
+       "in force twelve months after registration (or on the Convention's entry into force if later); not in force "
+       "once the country's ratification of a revising Convention (revisions.automatic_denunciation = yes) took effect; "
+       "abrogated or withdrawn with the Convention. A pending ratification that has since entered into force is a "
+       "warning (time passed); any other difference is an error.",
+       "run `make derive` (ilo-data derive) to rewrite the derived statuses",
+       'data/ratifications.csv:40: status "": derived status is out of date: the facts now give "in force" from 1994 [status-derived]'),
+    _r("status-disagrees", "domain", "Stated statuses agree with the facts (warning)",
+       "A warning where a status a source states differs from the one the package's facts give. The source may know "
+       "more (an explicit denunciation cannot be derived), or a fact may be wrong: check both and say which the row "
+       "follows in its notes.",
+       "check the stated status against the registration date, the revisions and the Convention's status",
+       'data/ratifications.csv:4: status "denounced": stated "denounced" but the facts give "in force" (in force twelve months after registration) [status-disagrees]'),
+    _r("revision-forward", "domain", "Revisions point back in time",
+       "In revisions, the revising Convention was adopted after the Convention it revises, and no Convention revises itself.",
+       "check which of the two is the older Convention",
+       'data/revisions.csv:2: revising_id "C005": adopted (1919-11-28) before the Convention it revises, C138 (1973-06-26) [revision-forward]'),
     _r("real-calendar-dates", "domain", "Dates exist on the calendar",
        "Every partial-date field (a field with the partial-date pattern) is a real calendar date.",
        "check the day and month", 'data/programmes.csv:2: signed "2015-02-30": no such calendar day [real-calendar-dates]'),
+    _r("date-in-future", "domain", "No date after today",
+       "No partial-date field lies after today (the day the validator runs): a source cannot report what has not "
+       "happened, and a future day is most often a typo (2999 for 1999). The planned `end` of a programme or project "
+       "is the one date that may lie ahead.",
+       "check the date against the source",
+       'data/ratifications.csv:2: ratified "2999": after today (2026-12-01) [date-in-future]'),
     _r("period-forward", "domain", "Periods run forward",
        "start <= end in every table with start and end (programmes, projects, office_coverage), and "
        "established <= closed in offices (partial-date semantics: a conflict only when certain).",

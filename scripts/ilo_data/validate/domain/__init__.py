@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from .base import Check, Context
 from .countries import CategoryCounts, IsoCodesReal
-from .dates import PeriodForward, RealCalendarDates
+from .dates import NotInFuture, PeriodForward, RealCalendarDates
 from .offices import HierarchyAcyclic, OneOfficeAtATime
 from .ratifications import AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates
+from .revisions import RevisionForward
 from .sources import SourcesExist, SourcesUsed
+from .statuses import DerivedStatus, StatusBasis
 
 CHECKS: list[type[Check]] = [
-    AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, RealCalendarDates, PeriodForward,
+    AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, StatusBasis, DerivedStatus, RevisionForward,
+    RealCalendarDates, PeriodForward, NotInFuture,
     HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts,
 ]
 

@@ -1,10 +1,13 @@
-"""Date rules on every table: real calendar days, periods that run forward."""
+"""Date rules on every table: real calendar days, periods that run forward, nothing after today."""
 from __future__ import annotations
+
+import datetime as dt
 
 from ...dates import parse_partial
 from .base import FOREVER, Check, partial_date_fields, span
 
 PERIODS = (("start", "end"), ("established", "closed"))   # (from, to) pairs checked wherever both exist
+PLANNED = {"end"}   # a programme's or project's planned end may lie ahead; every other date is a past fact
 
 
 class RealCalendarDates(Check):
@@ -57,3 +60,25 @@ def period(start: str | None, end: str | None):
         return None
     finish = span(end)
     return begin[1], (finish[0] if finish else FOREVER)
+
+
+class NotInFuture(Check):
+    """No fact is dated after today: a source cannot have seen it (a typo such as 2999 for 1999)."""
+
+    rule = "date-in-future"
+    tables = ("*",)
+
+    def __init__(self, ctx, today: dt.date | None = None):
+        super().__init__(ctx)
+        self.today = today or dt.date.today()
+        self.fields = {res.name: [f for f in partial_date_fields(res.schema or {}) if f not in PLANNED]
+                       for res in ctx.spec.resources}
+
+    def wants(self, table):
+        return bool(self.fields.get(table))
+
+    def row(self, table, line, row):
+        for name in self.fields.get(table, ()):
+            when = span(row.get(name))
+            if when and when[0] > self.today:
+                self.ctx.report(table, line, self.rule, f"after today ({self.today.isoformat()})", name, row[name])

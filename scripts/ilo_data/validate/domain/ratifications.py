@@ -6,16 +6,7 @@ import sys
 
 from .base import Check, span
 
-# A ratification dated before the country's member_since is accepted when its notes say the
-# country succeeded to it (ratifications of the USSR, Yugoslavia or Czechoslovakia continued by a
-# successor State, often registered by a declaration of succession). Keep this list explicit.
-SUCCESSION_MARKERS = ("succession", "successor", "succeeded", "soviet", "ussr", "yugoslav", "czechoslovak")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def documents_succession(notes: str | None) -> bool:
-    text = (notes or "").lower()
-    return any(marker in text for marker in SUCCESSION_MARKERS)
 
 
 class AfterAdoption(Check):
@@ -61,9 +52,11 @@ class AfterMembership(Check):
             return
         known = self.joined.get(row.get("iso3"))
         ratified = span(row.get("ratified")) if known else None
-        if ratified and ratified[1] < known[0] and not documents_succession(row.get("notes")):
+        # A successor State's ratification (the USSR's, continued) may predate its own membership:
+        # that is the `succession` field's fact, never a word in the notes.
+        if ratified and ratified[1] < known[0] and row.get("succession") != "true":
             self.ctx.report(table, line, self.rule,
-                            f"before {row['iso3']} joined the ILO ({known[1]}), and the notes document no succession",
+                            f"before {row['iso3']} joined the ILO ({known[1]}), and the row is not marked as a succession",
                             "ratified", row["ratified"])
 
 

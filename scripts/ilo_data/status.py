@@ -1,0 +1,167 @@
+"""Ratification statuses that follow from the package's own facts (`status_basis` = derived).
+
+The rules are the ILO Constitution's and the Conventions' final clauses:
+- a ratification enters into force for the member twelve months after the ILO registered it, or
+  on the Convention's own entry into force if that is later;
+- ratifying a revising Convention denounces the revised one ipso jure, once the revising
+  Convention is in force (`revisions.automatic_denunciation` = yes); NORMLEX then shows the older
+  ratification as "not in force";
+- a Convention the Conference abrogated or withdrew takes every ratification with it.
+An explicit denunciation cannot be derived: only a source can state it. Dates keep the precision
+of the facts they come from (a registration year gives an entry-into-force year).
+
+`derive_all` is the one function every caller uses: `ilo-data derive` to write the values, the
+validator to check them, the reports to compare them with stated statuses.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from .dates import PartialDate, parse_partial
+
+ENTRY_DELAY_YEARS = 1          # "twelve months after the date on which its ratification has been registered"
+ENDED_BY_CONFERENCE = ("abrogated", "withdrawn")
+PENDING = "not in force"       # also the label NORMLEX gives an automatically denounced ratification
+
+
+@dataclass(frozen=True)
+class Derived:
+    status: str      # "in force", "not in force", "abrogated", "withdrawn", or "" when the facts do not tell
+    date: str        # when it took effect, as precise as the facts allow; "" when unknown
+    reason: str      # one sentence for reports
+
+
+UNKNOWN = Derived("", "", "")
+
+
+def _parse(text: str | None) -> PartialDate | None:
+    try:
+        return parse_partial(text or "")
+    except ValueError:
+        return None
+
+
+def _plus_year(date: PartialDate) -> PartialDate:
+    year = date.year + ENTRY_DELAY_YEARS
+    if date.day:   # 29 February + 12 months: the last day of February
+        return PartialDate(year, date.month, min(date.day, calendar.monthrange(year, date.month)[1]))
+    return PartialDate(year, date.month, None)
+
+
+def _covering(low: dt.date, high: dt.date) -> PartialDate | None:
+    """The most precise partial date that covers every day from low to high."""
+    if low == high:
+        return PartialDate(low.year, low.month, low.day)
+    if (low.year, low.month) == (high.year, high.month):
+        return PartialDate(low.year, low.month)
+    if low.year == high.year:
+        return PartialDate(low.year)
+    return None
+
+
+def later(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    """The later of two partial dates, as precisely as both allow (None: unknown)."""
+    if a is None or b is None:
+        return None
+    return _covering(max(a.earliest(), b.earliest()), max(a.latest(), b.latest()))
+
+
+def _when(date: PartialDate | None, today: dt.date) -> str:
+    """'past', 'future' or 'unsure' for the day a partial date means, seen from today."""
+    if date is None:
+        return "unsure"
+    if date.latest() <= today:
+        return "past"
+    if date.earliest() > today:
+        return "future"
+    return "unsure"
+
+
+class Facts:
+    """The instrument facts derivation reads (conventions and revisions), indexed once; `held` is
+    added per country: the registration dates of the revising Conventions it ratified."""
+
+    def __init__(self, conventions: list[dict], revisions: list[dict]) -> None:
+        self.instruments = {row.get("instrument_id", ""): row for row in conventions}
+        self.revised_by: dict[str, list[str]] = {}
+        for row in revisions:
+            if row.get("automatic_denunciation") == "yes":
+                self.revised_by.setdefault(row.get("revised_id", ""), []).append(row.get("revising_id", ""))
+        self.revising = {r for ids in self.revised_by.values() for r in ids}
+        self.held: dict[tuple[str, str], str] = {}   # (iso3, revising id) -> its `ratified` text
+
+    def note(self, row: dict) -> None:
+        """Remember a ratification of a revising Convention (others are not needed)."""
+        if row.get("instrument_id") in self.revising:
+            self.held[(row.get("iso3", ""), row.get("instrument_id", ""))] = row.get("ratified", "")
+
+    def waits_for_others(self, row: dict) -> bool:
+        """Whether the row's status depends on the country's other ratifications."""
+        return row.get("instrument_id") in self.revised_by
+
+    def entry_into_force(self, instrument_id: str) -> PartialDate | None:
+        return _parse(self.instruments.get(instrument_id, {}).get("entry_into_force"))
+
+    def in_force_for(self, instrument_id: str, registered: PartialDate | None) -> PartialDate | None:
+        """When a ratification registered on `registered` entered into force for the member: twelve
+        months later, or the Convention's own entry into force if later (None when that is unknown)."""
+        if registered is None:
+            return None
+        return later(_plus_year(registered), self.entry_into_force(instrument_id))
+
+
+def _conference_decision(instrument: dict) -> Derived | None:
+    status = instrument.get("status") or ""
+    if status in ENDED_BY_CONFERENCE:
+        date = instrument.get("status_date") or ""
+        return Derived(status, date, f"the Conference {status} {instrument.get('instrument_id')}"
+                       + (f" on {date}" if date else ""))
+    return None
+
+
+def _automatic_denunciation(facts: Facts, iso3: str, instrument_id: str, today: dt.date) -> Derived | None:
+    for revising in sorted(facts.revised_by.get(instrument_id, [])):
+        newer = facts.held.get((iso3, revising))
+        if newer is None or facts.entry_into_force(revising) is None:
+            continue
+        registered = _parse(newer)
+        when = later(registered, facts.entry_into_force(revising)) if registered else None
+        if when is not None and _when(when, today) == "future":
+            continue
+        return Derived(PENDING, str(when) if when else "",
+                       f"automatically denounced by the ratification of {revising}")
+    return None
+
+
+def derive(facts: Facts, row: dict, today: dt.date) -> Derived:
+    """The status one ratification row's facts imply today (UNKNOWN when they do not tell)."""
+    iso3, instrument_id = row.get("iso3", ""), row.get("instrument_id", "")
+    instrument = facts.instruments.get(instrument_id, {})
+    # A ratification denounced by a revising Convention stays so when the Conference later
+    # abrogates the old Convention: the first event that ended it is its status.
+    denounced = _automatic_denunciation(facts, iso3, instrument_id, today)
+    if denounced:
+        return denounced
+    decided = _conference_decision(instrument)
+    if decided:
+        return decided
+    entry = facts.in_force_for(instrument_id, _parse(row.get("ratified")))
+    moment = _when(entry, today)
+    if moment == "past":
+        return Derived("in force", str(entry), "in force twelve months after registration"
+                       + (" (or the Convention's own entry into force)" if facts.entry_into_force(instrument_id) else ""))
+    if moment == "future":
+        return Derived(PENDING, "", f"registered; enters into force on {entry}")
+    return UNKNOWN
+
+
+def derive_all(conventions: list[dict], revisions: list[dict], ratifications: list[dict],
+               today: dt.date | None = None) -> dict[tuple[str, str], Derived]:
+    """(iso3, instrument_id) -> the derived status, for every ratification row."""
+    today = today or dt.date.today()
+    facts = Facts(conventions, revisions)
+    for row in ratifications:
+        facts.note(row)
+    return {(row.get("iso3", ""), row.get("instrument_id", "")): derive(facts, row, today) for row in ratifications}

@@ -1,0 +1,27 @@
+"""Rules on revision links: a Convention is revised by a later one, never by itself."""
+from __future__ import annotations
+
+from .base import Check, span
+
+
+class RevisionForward(Check):
+    rule = "revision-forward"
+    tables = ("conventions", "revisions")
+    needs = {"revisions": ("conventions",)}
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.adopted: dict[str, str] = {}
+
+    def row(self, table, line, row):
+        if table == "conventions":
+            self.adopted[row.get("instrument_id")] = row.get("adoption_date") or ""
+            return
+        old, new = row.get("revised_id"), row.get("revising_id")
+        if old and old == new:
+            self.ctx.report(table, line, self.rule, "a Convention cannot revise itself", "revising_id", new)
+            return
+        before, after = span(self.adopted.get(old)), span(self.adopted.get(new))
+        if before and after and after[1] < before[0]:
+            self.ctx.report(table, line, self.rule, f"adopted ({self.adopted[new]}) before the Convention it "
+                            f"revises, {old} ({self.adopted[old]})", "revising_id", new)

@@ -1,0 +1,108 @@
+"""Derived ratification statuses: entry into force, automatic denunciation, abrogation, and the
+`derive` command that writes them (the rules: ilo_data.status)."""
+import csv
+import datetime as dt
+
+from ilo_data.status import derive_all, later
+from ilo_data.dates import parse_partial
+from ilo_data.validate.runner import validate
+from ilo_data.validate.testing import copy_valid, has, run_cli
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def instrument(iid, entry="", status="", status_date=""):
+    return {"instrument_id": iid, "entry_into_force": entry, "status": status, "status_date": status_date}
+
+
+def ratification(iso3, iid, ratified):
+    return {"iso3": iso3, "instrument_id": iid, "ratified": ratified}
+
+
+def statuses(conventions, revisions, ratifications, today=TODAY):
+    derived = derive_all(conventions, revisions, ratifications, today)
+    return {key: (d.status, d.date) for key, d in derived.items()}
+
+
+def test_in_force_twelve_months_after_registration_at_the_precision_of_the_facts():
+    got = statuses([instrument("C029", "1932-05-01")], [],
+                   [ratification("TJK", "C029", "1993-11-26"), ratification("ARM", "C029", "2004"),
+                    ratification("AZE", "C029", "")])
+    assert got[("TJK", "C029")] == ("in force", "1994-11-26")
+    assert got[("ARM", "C029")] == ("in force", "2005")          # a year gives a year
+    assert got[("AZE", "C029")] == ("", "")                       # no date, nothing derived
+
+
+def test_entry_into_force_waits_for_the_convention_itself():
+    got = statuses([instrument("C185", "2005-02-09")], [], [ratification("FRA", "C185", "2003-05-27")])
+    assert got[("FRA", "C185")] == ("in force", "2005-02-09")
+
+
+def test_unknown_convention_entry_into_force_derives_nothing():
+    assert statuses([instrument("C999")], [], [ratification("TJK", "C999", "1993")])[("TJK", "C999")] == ("", "")
+
+
+def test_recent_ratification_is_not_yet_in_force():
+    got = statuses([instrument("C190", "2021-06-25")], [], [ratification("KGZ", "C190", "2026-06-03")])
+    assert got[("KGZ", "C190")] == ("not in force", "")
+    later_on = statuses([instrument("C190", "2021-06-25")], [], [ratification("KGZ", "C190", "2026-06-03")],
+                        today=dt.date(2027, 6, 3))
+    assert later_on[("KGZ", "C190")] == ("in force", "2027-06-03")
+
+
+def test_automatic_denunciation_by_a_revising_convention():
+    conventions = [instrument("C108", "1961-02-19"), instrument("C185", "2005-02-09")]
+    revisions = [{"revised_id": "C108", "revising_id": "C185", "automatic_denunciation": "yes"}]
+    rows = [ratification("AZE", "C108", "1992-05-19"), ratification("AZE", "C185", "2007-07-17"),
+            ratification("ARM", "C108", "1994")]
+    got = statuses(conventions, revisions, rows)
+    assert got[("AZE", "C108")] == ("not in force", "2007-07-17")
+    assert got[("ARM", "C108")] == ("in force", "1995")            # Armenia did not ratify C185
+    conditional = [{**revisions[0], "automatic_denunciation": "conditional"}]
+    assert statuses(conventions, conditional, rows)[("AZE", "C108")] == ("in force", "1993-05-19")
+
+
+def test_denunciation_takes_effect_only_once_the_revising_convention_is_in_force():
+    conventions = [instrument("C015", "1922-11-20"), instrument("C138", "1976-06-19")]
+    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes"}]
+    got = statuses(conventions, revisions, [ratification("X", "C015", "1960"), ratification("X", "C138", "1975-01-02")])
+    assert got[("X", "C015")] == ("not in force", "1976-06-19")
+
+
+def test_abrogation_by_the_conference_unless_denounced_before():
+    conventions = [instrument("C015", "1922-11-20", "abrogated", "2017-06-13"), instrument("C138", "1976-06-19")]
+    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes"}]
+    got = statuses(conventions, revisions, [ratification("X", "C015", "1960"), ratification("Y", "C015", "1960"),
+                                            ratification("Y", "C138", "1979-05-03")])
+    assert got[("X", "C015")] == ("abrogated", "2017-06-13")
+    assert got[("Y", "C015")] == ("not in force", "1979-05-03")
+
+
+def test_later_of_two_partial_dates_keeps_only_the_certain_precision():
+    assert str(later(parse_partial("1994"), parse_partial("1994-05-03"))) == "1994"
+    assert str(later(parse_partial("1994-06"), parse_partial("1994-05-03"))) == "1994-06"
+    assert later(parse_partial("1994"), parse_partial("1995-05")) is not None
+    assert later(parse_partial("1994"), None) is None
+
+
+def _rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(r["iso3"], r["instrument_id"]): r for r in csv.DictReader(handle)}
+
+
+def test_derive_command_writes_what_validate_asks_for_and_leaves_stated_statuses(tmp_path):
+    root = copy_valid(tmp_path / "pkg")
+    conventions = root / "data" / "conventions.csv"
+    conventions.write_text(conventions.read_text(encoding="utf-8").replace(
+        "1930-06-28,14,fundamental,up-to-date,,,", "1930-06-28,14,fundamental,up-to-date,,1932-05-01,"), encoding="utf-8")
+    assert has(validate(root).problems.items, "status-derived", "data/ratifications.csv", 5)
+    check = run_cli("derive", "--root", str(root), "--check")
+    assert check.returncode == 1 and "RUS C029" in check.stdout and "make derive" in check.stdout
+    assert run_cli("derive", "--root", str(root)).returncode == 0
+    rows = _rows(root / "data" / "ratifications.csv")
+    assert (rows[("RUS", "C029")]["status"], rows[("RUS", "C029")]["status_date"],
+            rows[("RUS", "C029")]["status_basis"]) == ("in force", "1957", "derived")
+    assert rows[("RUS", "C001")]["status"] == "denounced"          # stated: never rewritten
+    result = validate(root)
+    assert not result.problems.errors and not has(result.problems.items, "status-derived")
+    assert run_cli("derive", "--root", str(root), "--check").returncode == 0
