@@ -117,7 +117,7 @@ def _conference_decision(instrument: dict) -> Derived | None:
     if status in ENDED_BY_CONFERENCE:
         date = instrument.get("status_date") or ""
         return Derived(status, date, f"the Conference {status} {instrument.get('instrument_id')}"
-                       + (f" on {date}" if date else ""))
+                       + (f" ({date})" if date else ""))
     return None
 
 
