@@ -10,13 +10,13 @@ import json
 import sys
 from pathlib import Path
 
-from .paths import ROOT
+from .locate import add_package_arguments
 from .timeline import UnreadablePackage, Window, read_tables, state_as_of
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("date", help="YYYY, YYYY-MM or YYYY-MM-DD")
-    parser.add_argument("--root", type=Path, default=ROOT, help="package folder (default: this repository)")
+    add_package_arguments(parser)
     parser.add_argument("--country", metavar="ISO3", help="one country only, with its ratifications listed")
     parser.add_argument("--format", choices=("text", "json"), default="text")
 

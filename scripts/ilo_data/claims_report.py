@@ -53,7 +53,7 @@ import sys
 from pathlib import Path
 
 from .dates import parse_partial
-from .paths import ROOT
+from .locate import add_package_arguments
 from .timeline import (CERTAIN, NO, UnreadablePackage, Window, adopted_number_bounds, date_of, in_category,
                        offices_covering, ratifications_as_of, read_tables)
 
@@ -343,7 +343,7 @@ def render_markdown(results: list[dict]) -> str:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package folder (default: this repository)")
+    add_package_arguments(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
 

@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog=f"ilo-data {argv[0]}", description=COMMANDS[argv[0]][1])
         module.add_arguments(parser)
         args = parser.parse_args(argv[1:])
+        if hasattr(args, "root"):   # a command on a package: the one the user points at, or stands in
+            from .locate import NotAPackage, resolve_root
+            try:
+                resolve_root(args)
+            except NotAPackage as error:
+                print(f"ilo-data {argv[0]}: {error}", file=sys.stderr)
+                return 2
         return int(module.run(args) or 0)
     print(usage())
     return 0 if argv and argv[0] in ("-h", "--help") else 2

@@ -8,15 +8,17 @@ import json
 import sys
 from pathlib import Path
 
-from .paths import ROOT
+from .locate import add_package_arguments
 from .timeline import UnreadablePackage, coverage, read_tables
 
 NO_TOTAL = "no total stated"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package folder (default: this repository)")
+    add_package_arguments(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("--gaps", action="store_true",
+                        help="also list, per country, the instruments still without a full date or a status")
 
 
 def _stated(entry: dict) -> str:
@@ -33,12 +35,28 @@ def _share(entry: dict) -> str:
     return f"{entry['share']:.0f}% ({entry['held_by_as_of']} by then)"
 
 
-COLUMNS = ("Country", "Held", "Stated total (source, as of)", "Share", "Full date", "Month only", "Year only", "Undated")
+COLUMNS = ("Country", "Held", "Stated total (source, as of)", "Share", "Full date", "Month only", "Year only", "Undated",
+           "Status stated", "Status derived", "No status")
+RESEARCH_LOGS = "data/research/log/"
 
 
 def _cells(entry: dict) -> list[str]:
     return [f"{entry['iso3']} {entry['name']}".strip(), str(entry["held"]), _stated(entry), _share(entry),
-            str(entry["day"]), str(entry["month"]), str(entry["year"]), str(entry["undated"])]
+            str(entry["day"]), str(entry["month"]), str(entry["year"]), str(entry["undated"]),
+            str(entry["status_stated"]), str(entry["status_derived"]), str(entry["status_none"])]
+
+
+def render_gaps(report: list[dict]) -> str:
+    """What is still to find, per country: the gap to the stated total and the rows short of a fact."""
+    lines = ["", f"Still to find (what was searched is in {RESEARCH_LOGS}, one log per country or source family):"]
+    for e in report:
+        gap = "" if e["stated"] is None else f": {max(e['stated'] - (e['held_by_as_of'] or 0), 0)} Conventions of the stated total not held"
+        lines.append(f"- {e['iso3']}{gap}")
+        for label, key in (("no registration date", "undated_ids"), ("year or month only", "partly_dated_ids"),
+                           ("no status", "no_status_ids")):
+            if e[key]:
+                lines.append(f"    {label} ({len(e[key])}): {' '.join(e[key])}")
+    return "\n".join(lines)
 
 
 def render_text(report: list[dict]) -> str:
@@ -77,4 +95,6 @@ def run(args) -> int:
         print(render_markdown(report))
     else:
         print(render_text(report))
+    if args.gaps and args.format != "json":
+        print(render_gaps(report))
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .fmt import _write_atomically
 from .package import field_names, resource
-from .paths import ROOT
+from .locate import add_package_arguments
 from .status import Derived, derive_all
 from .timeline import UnreadablePackage, read_tables
 
@@ -47,7 +47,7 @@ def updates(tables: dict, today: dt.date | None = None) -> dict[tuple[str, str],
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package root (default: the repository)")
+    add_package_arguments(parser)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if rows would change")
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import changelog
 from .paths import ROOT
+from .locate import add_package_arguments
 
 LEVELS = ("none", "patch", "minor", "major")
 LAST_RELEASE = "last-release"  # OLD/NEW keyword: the newest tag v<x.y.z> reachable from HEAD
@@ -384,7 +385,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", nargs="?", default="HEAD",
                         help=f"git ref, folder, or `{LAST_RELEASE}` (the newest v* tag) (default: HEAD)")
     parser.add_argument("new", nargs="?", default=".", help="git ref or folder (default: the working tree, `.`)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="package root / git repository (default: the repository)")
+    add_package_arguments(parser, positional=False)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--limit", type=int, default=20, help="keys listed per kind of change in text output")
     parser.add_argument("--check", action="store_true",

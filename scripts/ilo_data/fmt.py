@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .paths import ROOT
+from .locate import add_package_arguments
 
 NUMERIC = {"integer", "number"}
 
@@ -144,7 +144,7 @@ def format_package(root: Path, check: bool, out=sys.stdout) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package root (default: the repository)")
+    add_package_arguments(parser)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 naming the files that would change")
 
 

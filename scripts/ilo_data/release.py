@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 
 from . import changelog, diff
-from .paths import ROOT, descriptor_path
+from .paths import descriptor_path
+from .locate import add_package_arguments
 
 VERSION_LINE = re.compile(r'("version"\s*:\s*")(\d+\.\d+\.\d+)(")')
 
@@ -49,7 +50,7 @@ def draft_bullets(root: Path, old_version: str) -> dict[str, list[str]]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("level", choices=("major", "minor", "patch"))
-    parser.add_argument("--root", type=Path, default=ROOT)
+    add_package_arguments(parser)
     parser.add_argument("--out", type=Path, default=None, help="build output (default: <root>/dist)")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=None, help="release date YYYY-MM-DD (default: today)")
     parser.add_argument("--no-build", action="store_true", help="only bump the version and stub the changelog")

@@ -295,7 +295,9 @@ def coverage(tables_or_root) -> list[dict]:
     Conventions (not Protocols, as in NORMLEX totals) of any status; `held_by_as_of` counts those
     possibly ratified by the stated total's date (undated rows included; all of `held` when the
     total is undated, `stated_as_of` then being ""); `share` is that over the stated total, in per
-    cent (None when no total is stated). Precision counts (day, month, year, undated) are over `held`.
+    cent (None when no total is stated). Precision counts (day, month, year, undated) are over `held`;
+    status counts (stated, derived, none) and the id lists of rows still short of a full date or a
+    status are over all rows, Protocols included.
     """
     tables = _tables(tables_or_root)
     instruments = _index(_table(tables, "conventions"), "instrument_id")
@@ -310,8 +312,16 @@ def coverage(tables_or_root) -> list[dict]:
         for r in conv:
             d = date_of(r, "ratified")
             precision[d.precision if d else "undated"] += 1
+        basis = {"stated": 0, "derived": 0, "": 0}
+        for r in rows:
+            basis[r.get("status_basis") if r.get("status_basis") in basis else ""] += 1
         entry = {"iso3": iso3, "name": names.get(iso3, ""), "held": len(conv),
                  "protocols_held": len(rows) - len(conv), **precision,
+                 "status_stated": basis["stated"], "status_derived": basis["derived"], "status_none": basis[""],
+                 "undated_ids": sorted(r["instrument_id"] for r in rows if not date_of(r, "ratified")),
+                 "partly_dated_ids": sorted(r["instrument_id"] for r in rows
+                                            if date_of(r, "ratified") and date_of(r, "ratified").precision != "day"),
+                 "no_status_ids": sorted(r["instrument_id"] for r in rows if not r.get("status")),
                  "stated": None, "stated_claim_id": None, "stated_source_id": None, "stated_as_of": None,
                  "held_by_as_of": None, "share": None}
         claim = latest_claim(tables, iso3)

@@ -26,6 +26,7 @@ from jsonschema.exceptions import SchemaError
 
 from .. import package
 from ..paths import ROOT, descriptor_path, schemas_dir
+from ..locate import add_package_arguments
 from . import citation, jsonfiles
 from .checksums import sha256_file, write_sha256sums
 from .csvs import csv_text
@@ -53,7 +54,7 @@ class Release:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package root (default: the repository)")
+    add_package_arguments(parser)
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/dist)")
 
 
@@ -197,6 +198,8 @@ def _write_release(root: Path, descriptor: dict, tables: dict, folder: Path, ste
     nested_dir = root / "schemas" / "json"
     if not (nested_dir / jsonfiles.NESTED_SCHEMAS[0]).exists():
         nested_dir = schemas_dir(ROOT) / "json"  # a fixture or old checkout: the tooling's own schemas
+    if not (nested_dir / jsonfiles.NESTED_SCHEMAS[0]).exists():
+        raise BuildError(f"no JSON Schemas for the nested documents: add schemas/json/ to {root}")
     try:
         jsonfiles.write_json(folder, descriptor, tables, nested_dir)
     except jsonfiles.JsonSchemaError as error:

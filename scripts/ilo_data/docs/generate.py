@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..paths import ROOT
+from ..locate import add_package_arguments
 from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, offices, research,
                rules)
 from .context import FILES, FOLDERS, Context
@@ -23,7 +23,7 @@ MODULES = [dictionary, countries, conventions, offices, charts, downloads, rules
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package root (default: the repository)")
+    add_package_arguments(parser)
     parser.add_argument("--docs-dir", type=Path, default=None, help="docs folder to write into (default: <root>/docs)")
     parser.add_argument("--dist", type=Path, default=None, help="release folder to offer for download (default: <root>/dist)")
 

@@ -8,13 +8,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..paths import ROOT
+from ..locate import add_package_arguments
 
 FORMATS = ("text", "json", "github")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=ROOT, help="package root (default: the repository)")
+    add_package_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text (one line per problem), json (machine-readable) or github (annotations)")
     parser.add_argument("--quiet", action="store_true", help="print the problems only: no summary, no progress")
