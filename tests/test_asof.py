@@ -67,6 +67,9 @@ def test_bad_input_is_one_line_and_exit_2(capsys, argv, message):
 def test_missing_package_is_exit_2(capsys, tmp_path):
     code, _, err = run(capsys, "2001", "--root", str(tmp_path))
     assert code == 2 and err.startswith("error: cannot read the package") and "Traceback" not in err
+    (tmp_path / "datapackage.json").write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "2001", "--root", str(tmp_path))
+    assert code == 2 and err.startswith("error: cannot read the package") and "Traceback" not in err
 
 
 def test_python_api():

@@ -133,10 +133,10 @@ def test_real_tajikistan_50_ratified_is_a_coverage_gap(real):
     assert {r["verdict"] for r in find(real, "conventions_ratified", "50", "TJK")} == {"cannot tell"}
 
 
-def test_real_recommendations_table_is_partial(real):
-    """"190 Recommendations as of June 2001": the package holds R190 (1999) and then R194 (2002),
-    so numbering puts the count between 190 and 193 and the table cannot decide."""
-    assert {r["verdict"] for r in find(real, "recommendations_adopted", "190")} == {"cannot tell"}
+def test_real_recommendations_claim_is_contradicted(real):
+    """"190 Recommendations as of June 2001": the package holds R191, adopted in 2000, so at least
+    191 had been adopted by then and the claim (from a page of about 2001) disagrees."""
+    assert {r["verdict"] for r in find(real, "recommendations_adopted", "190")} == {"disagrees"}
 
 
 def test_real_every_claim_gets_a_verdict(real):

@@ -31,22 +31,22 @@ class NotAPackage(Exception):
 
 
 def find_package(path: str | Path = ".") -> Path:
-    """The package root for a user's PATH (see the module's docstring); NotAPackage otherwise."""
+    """The package root for a user's PATH (see the module's docstring). A folder with no
+    descriptor in it or above, or a path that does not exist, is returned as given: the command
+    then reports what is missing in its own words and format (exit 2)."""
     given = Path(path).expanduser()
-    if not given.exists():
-        raise NotAPackage(f"{path}: no such file or folder")
     if given.is_file():
         if given.name.endswith(".zip") or zipfile.is_zipfile(given):
             return _unpacked_root(given)
         if given.suffix == ".json":
             return given.resolve().parent
-        raise NotAPackage(f"{path}: not a folder, a datapackage.json or a release zip")
-    start = given.resolve()
-    for folder in (start, *start.parents):
-        if (folder / DESCRIPTOR_NAME).is_file():
-            return folder
-    raise NotAPackage(f"{path}: no {DESCRIPTOR_NAME} here or in any folder above "
-                      f"({start}); run the command inside a package, or give its folder, descriptor or zip")
+        return given
+    if given.is_dir():
+        start = given.resolve()
+        for folder in (start, *start.parents):
+            if (folder / DESCRIPTOR_NAME).is_file():
+                return folder
+    return given
 
 
 def _unpacked_root(archive: Path) -> Path:
@@ -115,6 +115,6 @@ def add_package_arguments(parser: argparse.ArgumentParser, positional: bool = Tr
 
 def resolve_root(args: argparse.Namespace) -> None:
     """Set args.root to the package the user chose: PATH, else --root, else the one found from the
-    current directory (NotAPackage when there is none)."""
+    current directory (NotAPackage for a zip that cannot be opened safely)."""
     chosen = getattr(args, "path", None) or getattr(args, "root", None)
     args.root = chosen if chosen is not None else find_package(".")

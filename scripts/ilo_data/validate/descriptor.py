@@ -130,8 +130,8 @@ def check_descriptor(root: Path, problems: Problems) -> PackageSpec:
         problems.add(str(root), None, "missing-file", "package root is not a directory", hint="check the --root option")
         return spec
     if not (root / dp).is_file():
-        problems.add(dp, None, "missing-file", "no datapackage.json in the package root",
-                     hint="run from the repository or pass --root DIR")
+        problems.add(dp, None, "missing-file", "no datapackage.json here or in any folder above",
+                     hint="run inside a package (or one of its folders), or give its PATH: a folder, a datapackage.json or a release zip")
         return spec
     loaded = load_json(root / dp)
     if not loaded.ok:
