@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from ..paths import ROOT
+from ..validate.gate import refuse_invalid
 from . import about, changelog, charts, contributing, conventions, countries, dictionary, downloads, offices, rules
 from .context import FILES, FOLDERS, Context
 
@@ -49,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
     docs = args.docs_dir or root / "docs"
     dist = args.dist or root / "dist"
     started = time.perf_counter()
+    refused = refuse_invalid(root, "docs")
+    if refused:
+        return refused
     try:
         ctx = generate(root, Path(docs), Path(dist))
     except FileNotFoundError as error:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
+from ..outpaths import special_file
 from ..paths import DESCRIPTOR_NAME
 from .jsonload import line_of, load_json
 from .problems import Problems
@@ -72,6 +73,9 @@ def path_problem(root: Path, text: str) -> tuple[str, str] | None:
         return "unsafe-path", "resolves outside the package (through a symbolic link)"
     if not full.exists():
         return "missing-file", "no such file"
+    kind = special_file(full)
+    if kind:
+        return "missing-file", f"is a {kind}, not a regular file (never read: it could block forever)"
     if not full.is_file():
         return "missing-file", "is not a regular file"
     return None
