@@ -9,6 +9,7 @@ map from record numbers (what frictionless counts) to physical lines (what edito
 from __future__ import annotations
 
 import csv
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Callable
@@ -18,6 +19,8 @@ from .lines import MAX_LINE, LineReader
 from .problems import Problems
 
 csv.field_size_limit(32 * MAX_LINE)
+# The characters of lines.CONTROL_BYTES, as text: no cell holds one (XLSX cannot, terminals obey them).
+CONTROL = re.compile("[\x01-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # A callback gets (record number, line, cells): cells padded or cut to the header's length.
 RecordSink = Callable[[int, int, list], None]
@@ -77,7 +80,7 @@ class _Scanner:
             handle.seek(0)
             reader = LineReader(handle, self.add, self.quotechar)
             for first, lines in reader.blocks():
-                self.records(first, lines)
+                self.records(first, lines, reader.controls)
             reader.finish()
             scan.fatal = scan.fatal or reader.fatal
         if scan.records == 0 and not scan.fatal:
@@ -85,7 +88,7 @@ class _Scanner:
             scan.fatal = True
         return scan
 
-    def records(self, first: int, lines: list[str]) -> None:
+    def records(self, first: int, lines: list[str], controls: bool = False) -> None:
         """Check the records of one block of whole records (a fresh CSV reader per block)."""
         scan, names, add = self.scan, self.res.field_names, self.add
         width = len(names)
@@ -134,6 +137,8 @@ class _Scanner:
                 add(line, "ragged-row", f"{len(cells)} cells, the header has {width}")
                 scan.bad_records.add(number)      # cells cannot be trusted (misaligned): the row fails its table
                 cells = (cells + [""] * width)[:width]
+            if controls:
+                self.control_characters(line, cells, names)
             if list(map(strip, cells)) != cells:
                 for name, cell in zip(names, cells):
                     if cell != cell.strip():
@@ -143,6 +148,13 @@ class _Scanner:
                 sink(number, line, cells)
             if tick is not None and not number & 0xFFFF:
                 tick(f"{self.res.rel}: {number:,} rows")
+
+    def control_characters(self, line: int, cells: list, names: list) -> None:
+        for name, cell in zip(names, cells):
+            found = CONTROL.search(cell)
+            if found:
+                self.add(line, "no-control-characters",
+                         f"control character U+{ord(found.group()):04X} in the cell", field=name, value=cell)
 
     def not_canonical(self, line: int, cells: list, raw: str, writerow, names: list) -> None:
         """Name the first cell written differently from csv.writer's QUOTE_MINIMAL form."""

@@ -10,11 +10,14 @@ without ever being held in memory.
 from __future__ import annotations
 
 import io
+import re
 
 MAX_LINE = 1_000_000
 CHUNK = 1 << 19               # below MAX_LINE: a block over MAX_LINE bytes must hold a long line
 MAX_PENDING = 32 * CHUNK      # a block held back for an open quote is flushed past this size
 BOM = b"\xef\xbb\xbf"
+# Control characters other than LF, CR (lf-only) and NUL (binary-content): C0, DEL and, in UTF-8, C1.
+CONTROL_BYTES = re.compile(rb"[\x01-\x09\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
 
 
 class LineReader:
@@ -24,6 +27,7 @@ class LineReader:
         self.quote_bytes = quotechar.encode("utf-8")
         self.fatal = False            # the file cannot be read reliably
         self.crlf = [0, 0]            # lines with CRLF, first such line
+        self.controls = False         # the block just yielded holds a control character: check its cells
 
     # raw blocks of whole lines ------------------------------------------------------------
     def _raw_blocks(self):
@@ -85,6 +89,8 @@ class LineReader:
                 return
             if not pending:
                 pending_first = first
+                self.controls = False
+            self.controls = self.controls or CONTROL_BYTES.search(raw) is not None   # one scan per block
             pending.extend(lines)
             size += len(raw)
             quotes += raw.count(self.quote_bytes)

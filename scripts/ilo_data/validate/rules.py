@@ -79,6 +79,11 @@ RULES: list[Rule] = [
        'data/themes.csv:2: 5 cells, the header has 4 [ragged-row]'),
     _r("padded-cell", "hygiene", "No leading or trailing spaces", "Cells do not start or end with whitespace.",
        "remove the spaces", 'data/countries.csv:2: name "Belarus ": leading or trailing whitespace [padded-cell]'),
+    _r("no-control-characters", "hygiene", "No control characters in cells",
+       "No cell holds a control character (U+0001-U+001F but the line feed of a multi-line cell, U+007F-U+009F): "
+       "they are invisible in an editor, XLSX cannot store them and a terminal obeys them.",
+       "delete the character (often pasted from a PDF or a terminal)",
+       'data/themes.csv:2: name "Child\\x07labour": control character U+0007 in the cell [no-control-characters]'),
     _r("canonical-quoting", "hygiene", "Canonical quoting",
        "Each record is written as Python's csv.writer (QUOTE_MINIMAL, \\n) would write it: quotes only where needed.",
        "run `make fmt`", 'data/themes.csv:2: name "Child labour": quoted, but needs no quotes [canonical-quoting]'),
@@ -91,8 +96,16 @@ RULES: list[Rule] = [
        "fill the cell (the schema says it is required)", 'data/countries.csv:3: name: required but empty [schema-required]'),
     _r("schema-enum", "table-schema", "Value from the list", "A field with an enum takes one of its values (case and spaces matter).",
        "use one of the listed values", 'data/countries.csv:5: ilo_region "Afrika": not one of: Africa, Americas, Arab States, Asia and the Pacific, Europe and Central Asia [schema-enum]'),
-    _r("schema-pattern", "table-schema", "Value matches the pattern", "A field with a pattern matches it (ids, codes).",
+    _r("schema-pattern", "table-schema", "Value matches the pattern",
+       "A field with a pattern matches it (ids, codes). Patterns are evaluated ASCII-only: \\d is 0-9 and \\w is "
+       "[A-Za-z0-9_], so fullwidth or other scripts' digits (C０２９) do not pass as an id.",
        "make the value match the pattern: see the field in the data dictionary", 'data/sources.csv:4: source_id "Wikipedia_Members": does not match ^[a-z0-9]+(-[a-z0-9]+)*$ [schema-pattern]'),
+    _r("integer-form", "table-schema", "Integers in canonical form, within 64 bits",
+       "An integer cell is written with ASCII digits only, an optional leading minus and no leading zero, "
+       "underscore or plus sign, and lies within 64 bits. Python's int() (which frictionless uses) also takes "
+       "\"2_9\" and fullwidth \"３０\": the CSV would keep them while the JSON and SQLite downloads say 29 and 30; "
+       "a larger integer breaks the SQLite and Parquet downloads.",
+       "write the number with the digits 0-9 only", 'data/programme_priorities.csv:3: number "2_9": not a plain integer: ASCII digits 0-9 only, an optional leading minus, no leading zeros, no _ or + [integer-form]'),
     _r("partial-date-pattern", "table-schema", "Dates are YYYY, YYYY-MM or YYYY-MM-DD",
        "A partial-date field holds a year, a year-month or a full date, as precise as the source and no more.",
        "write the date as YYYY, YYYY-MM or YYYY-MM-DD", 'data/ratifications.csv:2: ratified "21/08/1956": not a date of the form YYYY, YYYY-MM or YYYY-MM-DD [partial-date-pattern]'),
@@ -130,7 +143,8 @@ RULES: list[Rule] = [
        "the ratification (partial-date semantics: a conflict only when certain).",
        "add or correct status_date from the source", 'data/ratifications.csv:4: status_date "": status "denounced" needs a status_date (when it took effect) [status-dates]'),
     _r("real-calendar-dates", "domain", "Dates exist on the calendar",
-       "Every partial-date field (a field with the partial-date pattern) is a real calendar date.",
+       "Every partial-date field (a field with the partial-date pattern) is a real calendar date: the day exists "
+       "in its month and the year is not 0000 (the calendar starts at year 1).",
        "check the day and month", 'data/programmes.csv:2: signed "2015-02-30": no such calendar day [real-calendar-dates]'),
     _r("period-forward", "domain", "Periods run forward",
        "start <= end in every table with start and end (programmes, projects, office_coverage), and "

@@ -47,6 +47,21 @@ def primary_key(schema: dict) -> list[str]:
     return [key] if isinstance(key, str) else list(key)
 
 
+def _ascii_pattern(fld: dict) -> None:
+    """Evaluate a field's pattern ASCII-only: in Python, \\d and \\w also match other scripts' digits
+    and letters ("C０２９" would pass ^C\\d{3}$), which the JSON, SQLite and Parquet downloads disagree on."""
+    constraints = fld.get("constraints")
+    pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
+    if not isinstance(pattern, str):
+        return
+    scoped = f"(?a:{pattern})"
+    try:
+        re.compile(scoped)
+    except re.error:
+        return   # e.g. global flags inside: left as written (accepts_schema reports what frictionless refuses)
+    constraints["pattern"] = scoped
+
+
 def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Problems) -> dict:
     names = {r.name for r in readable}
     resources = []
@@ -66,6 +81,8 @@ def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Proble
         if "foreignKeys" in schema:
             schema["foreignKeys"] = kept
         schema.pop("primaryKey", None)   # checked by keys.PrimaryKeyCheck, in a fraction of the memory
+        for fld in schema.get("fields", []):
+            _ascii_pattern(fld)
         for key in ("$schema", "profile"):   # a profile URL would make frictionless fetch it
             schema.pop(key, None)
         dialect = {"delimiter": res.dialect.get("delimiter", ","), "quoteChar": res.dialect.get("quoteChar", '"'), "header": True}

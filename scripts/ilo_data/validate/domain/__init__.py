@@ -6,6 +6,7 @@ ilo_data.validate.rules.RULES. A check applies only when the tables it names are
 from __future__ import annotations
 
 from .base import Check, Context
+from .cells import IntegerForm
 from .countries import CategoryCounts, IsoCodesReal
 from .dates import PeriodForward, RealCalendarDates
 from .offices import HierarchyAcyclic, OneOfficeAtATime
@@ -14,7 +15,7 @@ from .sources import SourcesExist, SourcesUsed
 
 CHECKS: list[type[Check]] = [
     AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, RealCalendarDates, PeriodForward,
-    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts,
+    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts, IntegerForm,
 ]
 
 
