@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as error:
         print(f"docs: cannot read the package: {error.filename or error}", file=sys.stderr)
         return 2
+    except OSError as error:   # e.g. a FIFO in place of a data file (refused, never waited on)
+        print(f"docs: cannot read the package: {error}", file=sys.stderr)
+        return 2
     except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as error:
         # The generator trusts validated data; anything else gets one line, not a traceback.
         print(f"docs: the package is not usable ({type(error).__name__}: {error}); run `ilo-data validate`", file=sys.stderr)

@@ -120,6 +120,17 @@ RULES: list[Rule] = [
        "A foreign key points at an existing row of the referenced table, and that row is itself valid "
        "(a row that fails its own table does not satisfy a reference).",
        "add the referenced row first, or fix the value", 'data/ratifications.csv:8: iso3 "UZB": not found in countries.iso3 [schema-foreign-key]'),
+    _r("pattern-backtracking", "table-schema", "Patterns finish",
+       "No pattern in a Table Schema repeats a group that itself holds an unbounded repeat without a separator, "
+       "like ^([a-z]+)*$ or (\\d+\\.?)+: such a pattern can take exponential time on a cell that almost matches. "
+       "The table is not checked against a refused pattern.",
+       "write the pattern without the nested repeat, e.g. ^[a-z]+$ or ^[a-z0-9]+(-[a-z0-9]+)*$",
+       'schemas/themes.schema.json: name "^([a-z]+)*$": a repeated group holds another unbounded repeat (like (a+)+): matching can take exponential time; the table is not checked against it [pattern-backtracking]'),
+    _r("time-limit", "table-schema", "Checks finish in time",
+       "The Table Schema checks, which run in a background process, finish within the deadline (600 s, or "
+       "ILO_VALIDATE_DEADLINE seconds); past it they are stopped and the package does not pass.",
+       "look for a slow pattern in the Table Schemas; for a very large package raise ILO_VALIDATE_DEADLINE",
+       'datapackage.json: Table Schema checks stopped: they did not finish within 600 s [time-limit]'),
     _r("schema-other", "table-schema", "Other Table Schema problems", "Any other problem frictionless reports, in its words.",
        "read the message; run `frictionless validate datapackage.json` for details", 'data/x.csv: source-error: ... [schema-other]'),
     _r("schema-skipped", "table-schema", "Checks skipped", "Warning: Table Schema and domain checks of a file were skipped because it could not be read reliably.",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..dates import PARTIAL_DATE_PATTERN
 from .descriptor import PackageSpec, ResourceSpec
 from .hygiene import FileScan
+from .patterns import backtracking_problem
 from .problems import Problems
 
 # Frictionless errors the hygiene layer already reports in its own words.
@@ -96,6 +97,19 @@ def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Proble
     return {"name": "package", "resources": resources}
 
 
+def safe_patterns(res: ResourceSpec, problems: Problems) -> bool:
+    """True when no pattern of the schema may backtrack for ever; else report each one."""
+    safe = True
+    for fld in res.schema.get("fields", []):
+        pattern = (fld.get("constraints") or {}).get("pattern") if isinstance(fld.get("constraints"), dict) else None
+        why = backtracking_problem(pattern) if isinstance(pattern, str) else None
+        if why:
+            problems.add(res.schema_rel or res.rel, None, "pattern-backtracking", f"{why}; the table is not checked against it",
+                         field=fld.get("name"), value=pattern)
+            safe = False
+    return safe
+
+
 def accepts_schema(res: ResourceSpec, problems: Problems) -> bool:
     """True when frictionless accepts the Table Schema; else report why."""
     from frictionless import FrictionlessException, Schema
@@ -149,7 +163,7 @@ def frictionless_errors(descriptor: dict, basepath: str) -> list[Found]:
 
 def prepare(spec: PackageSpec, problems: Problems) -> list[ResourceSpec]:
     """The resources frictionless can be given (file and schema present, schema accepted)."""
-    return [res for res in spec.resources if res.usable and accepts_schema(res, problems)]
+    return [res for res in spec.resources if res.usable and safe_patterns(res, problems) and accepts_schema(res, problems)]
 
 
 def descriptor_for(spec: PackageSpec, resources: list[ResourceSpec], problems: Problems | None) -> dict:
