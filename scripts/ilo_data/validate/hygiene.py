@@ -39,6 +39,7 @@ class FileScan:
     rel: str
     fatal: bool = False             # the file cannot be parsed reliably: later layers skip it
     header_ok: bool = False
+    complete: bool = False          # read to its end (not stopped by binary content)
     records: int = 0                # CSV records including the header and blank ones
     rows: int = 0                   # data rows handed to the callback
     record_lines: array = field(default_factory=lambda: array("I"))  # record n (1 = header) -> its first line
@@ -83,6 +84,7 @@ class _Scanner:
                 self.records(first, lines, reader.controls)
             reader.finish()
             scan.fatal = scan.fatal or reader.fatal
+            scan.complete = not reader.stopped
         if scan.records == 0 and not scan.fatal:
             self.add(None, "empty-file", "no header line")
             scan.fatal = True
@@ -198,3 +200,11 @@ class _Scanner:
 def scan_file(res: ResourceSpec, problems: Problems, sink: RecordSink | None = None, tick=None) -> FileScan:
     """Check one CSV file's hygiene in a single streaming pass; feed data rows to `sink`."""
     return _Scanner(res, problems, sink, tick).run()
+
+
+def reread(res: ResourceSpec, sink: RecordSink) -> None:
+    """Feed the data rows to `sink` once more, through the same reader as `scan_file`, for the rare
+    check that needs a second look (a duplicate key, a reference to an invalid row): the records,
+    their numbers and their lines are the ones the first pass saw, whatever the line endings or
+    stray bytes. Its problems were reported by the first pass and are not reported again."""
+    _Scanner(res, Problems(), sink, None).run()

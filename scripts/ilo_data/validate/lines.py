@@ -4,7 +4,8 @@ Reads a file in 512 KB chunks and yields blocks of whole lines as (first line nu
 every line ends with "\\n". A block ends where a CSV record ends (an even number of quote
 characters so far), so a CSV reader can start afresh on each block. Clean blocks take a fast
 path (one decode and one split per block); a block with a NUL, a bad UTF-8 byte or a CR is
-re-read line by line to say exactly where. A line longer than MAX_LINE is reported and skipped
+re-read line by line to say exactly where. A NUL ends the reading, but the lines before it in
+its block are still handed on: every check sees the same lines, numbered the same way. A line longer than MAX_LINE is reported and skipped
 without ever being held in memory.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ class LineReader:
         self.fatal = False            # the file cannot be read reliably
         self.crlf = [0, 0]            # lines with CRLF, first such line
         self.controls = False         # the block just yielded holds a control character: check its cells
+        self.stopped = False          # reading ended before the end of the file (binary content)
 
     # raw blocks of whole lines ------------------------------------------------------------
     def _raw_blocks(self):
@@ -85,8 +87,6 @@ class LineReader:
                     self.report(1, "no-bom", "file starts with a UTF-8 byte-order mark")
                     raw = raw[3:]
             lines = self._decode(first, raw)
-            if lines is None:            # binary: stop reading
-                return
             if not pending:
                 pending_first = first
                 self.controls = False
@@ -94,13 +94,16 @@ class LineReader:
             pending.extend(lines)
             size += len(raw)
             quotes += raw.count(self.quote_bytes)
+            if self.stopped:             # binary: the lines before the NUL, then no more
+                break
             if quotes % 2 == 0 or size > MAX_PENDING:
                 yield pending_first, pending
                 pending, quotes, size = [], 0, 0
         if pending:
             yield pending_first, pending
 
-    def _decode(self, first: int, raw: bytes) -> list[str] | None:
+    def _decode(self, first: int, raw: bytes) -> list[str]:
+        """The block's lines; at a NUL, the lines before it, and `stopped` is set."""
         if b"\x00" not in raw and b"\r" not in raw and raw.endswith(b"\n"):
             try:
                 return io.StringIO(raw.decode("utf-8"), newline="\n").readlines()   # the fast path
@@ -111,7 +114,8 @@ class LineReader:
             lineno = first + offset
             text = self._line(lineno, line)
             if text is None:
-                return None
+                self.stopped = True
+                return out
             out.append(text)
         if not raw.endswith(b"\n"):
             self.report(first + len(out) - 1, "final-newline", "no newline at end of file")

@@ -186,7 +186,7 @@ def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict
         del primary
         bad.update(scan.bad_records)
         result.scans[res.name] = scan
-        if scan.header_ok:
+        if scan.header_ok and scan.complete:
             ctx.streamed.add(res.name)
     domain.finish()
     return key_index
