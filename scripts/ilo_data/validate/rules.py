@@ -37,7 +37,8 @@ RULES: list[Rule] = [
        "fix the JSON at the line and column given",
        'datapackage.json:2: invalid JSON: Expecting property name enclosed in double quotes (column 30) [descriptor-json]'),
     _r("descriptor-structure", "descriptor", "Descriptor has the expected shape",
-       "The descriptor has a `resources` list; each resource has a unique `name`, a `path` (one string) and a "
+       "The descriptor has a `resources` list; each resource has a unique `name`, a `path` (one string, naming a "
+       "file no other resource names) and a "
        "`schema` (a path to a Table Schema file with a `fields` list).",
        "compare with an existing resource in datapackage.json",
        'datapackage.json: resources[12] "themes" has no "path" (one relative path as a string) [descriptor-structure]'),
