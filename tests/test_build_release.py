@@ -122,15 +122,23 @@ def _build_args(root, out):
     return type("Args", (), {"root": root, "out": out})()
 
 
-def test_build_command_reports_bad_input_in_one_line(tmp_path, capsys):
+def test_build_command_refuses_an_invalid_package(tmp_path, capsys):
     broken = _fixture_copy(tmp_path)
     (broken / "data" / "themes.csv").write_text("theme_id,name\nx,y\n")
-    args = _build_args(broken, tmp_path / "dist")
-    assert command.run(args) == 1
+    assert command.run(_build_args(broken, tmp_path / "dist")) == 1
+    err = capsys.readouterr().err
+    assert "data/themes.csv:1:" in err and "[header]" in err and "build: refusing to build" in err
+    assert not (tmp_path / "dist").exists()   # nothing written
+
+
+def test_build_reports_bad_input_in_one_line(tmp_path, capsys):
+    broken = _fixture_copy(tmp_path)
+    (broken / "data" / "themes.csv").write_text("theme_id,name\nx,y\n")
+    assert command.build_and_report(broken, tmp_path / "dist") == 1
     out = capsys.readouterr().out
     assert out.startswith("build failed:") and "themes.csv" in out and "Traceback" not in out
     (broken / "datapackage.json").write_text("{")
-    assert command.run(args) == 1
+    assert command.build_and_report(broken, tmp_path / "dist") == 1
     assert "not valid JSON" in capsys.readouterr().out
 
 
@@ -138,8 +146,7 @@ def test_build_rejects_an_orphan_row(tmp_path, capsys):
     broken = _fixture_copy(tmp_path)
     with (broken / "data" / "project_themes.csv").open("a") as handle:
         handle.write("siyb-kgz,no-such-theme,un-kgz-ilo\n")
-    args = _build_args(broken, tmp_path / "dist")
-    assert command.run(args) == 1
+    assert command.build_and_report(broken, tmp_path / "dist") == 1
     assert "SQLite" in capsys.readouterr().out
     assert list((tmp_path / "dist").iterdir()) == []  # no half-written release left behind
 
@@ -148,8 +155,7 @@ def test_build_reports_a_control_character(tmp_path, capsys):
     broken = _fixture_copy(tmp_path)
     with (broken / "data" / "themes.csv").open("a") as handle:
         handle.write("zzz,Bell \x07 theme,,untj-ilo\n")
-    args = _build_args(broken, tmp_path / "dist")
-    assert command.run(args) == 1
+    assert command.build_and_report(broken, tmp_path / "dist") == 1
     assert "themes: row 4, column name: a control character" in capsys.readouterr().out
 
 
@@ -169,7 +175,6 @@ def test_build_reports_an_integer_too_big_for_sqlite(tmp_path, capsys):
     first_row[1] = "99999999999999999999999"
     with path.open("a", encoding="utf-8") as handle:
         handle.write(",".join(first_row) + "\n")
-    args = _build_args(broken, tmp_path / "dist")
-    assert command.run(args) == 1
+    assert command.build_and_report(broken, tmp_path / "dist") == 1
     out = capsys.readouterr().out
     assert out.startswith("build failed:") and "programme_priorities" in out, out

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from ilo_data.validate.testing import build_case, cases, copy_valid, run_cli
+from ilo_data.validate.testing import FIXTURES, build_case, cases, copy_valid, run_cli
 
 HOSTILE = cases("hostile")
 
@@ -126,3 +126,15 @@ def test_unreadable_file(tmp_path):
     root = copy_valid(tmp_path / "pkg")
     (root / "data" / "themes.csv").chmod(0)
     check(root, [("missing-file", "data/themes.csv", None)])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_control_characters_in_data_are_shown_escaped(tmp_path, fmt):
+    root = tmp_path / "pkg"
+    build_case(FIXTURES / "hostile" / "terminal-escapes", root)
+    proc = run_cli("validate", "--root", str(root), "--format", fmt)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    for line in proc.stdout.splitlines():
+        assert line.isprintable(), repr(line)                    # no ESC, BEL, CR: nothing a terminal obeys
+        assert not line.startswith("valid"), line                 # no forged verdict
+    assert "\\x1b[2J" in proc.stdout.replace("\\\\", "\\")        # shown, escaped, where it was

@@ -45,7 +45,7 @@ def test_github_annotation_format_and_escaping():
     problem = Problem("data/a,b.csv", 3, "notes", "50%\nmore", "padded-cell", "leading or trailing whitespace", "remove it")
     line = github_line(problem)
     assert line.startswith("::error file=data/a%2Cb.csv,line=3,title=[padded-cell]::")
-    assert "\n" not in line and '"50%25%0Amore"' in line
+    assert "\n" not in line and '"50%25\\nmore"' in line   # a line break in data is shown as \n, as in text
     warning = Problem("data/x.csv", None, None, None, "schema-skipped", "skipped", "", "warning")
     assert github_line(warning).startswith("::warning file=data/x.csv,title=[schema-skipped]::")
 

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import package
+
 FILENAME = "CHANGELOG.md"
 SUBSECTIONS = ("Schema", "Data", "Docs", "Tools")
 PLACEHOLDER = "TODO"
@@ -56,7 +58,7 @@ def version_tuple(version: str) -> tuple[int, int, int]:
 
 def read(root: Path) -> str:
     path = Path(root) / FILENAME
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    return package.read_text(path) if path.exists() else ""
 
 
 def parse(text: str) -> list[Entry]:

@@ -46,6 +46,8 @@ def parse_partial(text: str | None) -> PartialDate | None:
     if not _PARTIAL_DATE.match(text):
         raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
     parts = [int(p) for p in text.split("-")]
+    if parts[0] < dt.MINYEAR:
+        raise ValueError(f"no such calendar year (the calendar starts at year 1): {text!r}")
     date = PartialDate(*parts)
     if date.day:
         try:

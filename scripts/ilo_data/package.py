@@ -9,11 +9,18 @@ import csv
 import json
 from pathlib import Path
 
+from .outpaths import refuse_special
 from .paths import ROOT, descriptor_path
 
 
+def read_text(path: Path) -> str:
+    """A text file of the package; a FIFO or device is refused, never waited on."""
+    refuse_special(path)
+    return Path(path).read_text(encoding="utf-8")
+
+
 def load_descriptor(root: Path = ROOT) -> dict:
-    return json.loads(descriptor_path(root).read_text(encoding="utf-8"))
+    return json.loads(read_text(descriptor_path(root)))
 
 
 def resource_names(root: Path = ROOT) -> list[str]:
@@ -30,7 +37,7 @@ def resource(root: Path, name: str) -> dict:
 def load_schema(root: Path, name: str) -> dict:
     schema = resource(root, name)["schema"]
     if isinstance(schema, str):
-        return json.loads((Path(root) / schema).read_text(encoding="utf-8"))
+        return json.loads(read_text(Path(root) / schema))
     return schema
 
 
@@ -41,6 +48,7 @@ def field_names(root: Path, name: str) -> list[str]:
 def read_rows(root: Path, name: str) -> list[dict[str, str]]:
     """Rows as dicts of raw strings; the empty string is the only missing value."""
     path = Path(root) / resource(root, name)["path"]
+    refuse_special(path)
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 

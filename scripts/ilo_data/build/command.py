@@ -5,8 +5,9 @@ each file's bytes, sha256 hash and row count; JSON (per resource, per country, t
 with JSON Schemas; a SQLite database; an XLSX workbook; one Parquet file per resource;
 CITATION.cff; CHANGELOG.md; the licence; and SHA256SUMS. Same commit, same bytes: nothing depends
 on the clock or the file system order.
-It trusts that `ilo-data validate` has passed, but stops with one clear line on what it cannot
-build (a header that differs from its schema, a broken key, a document its JSON Schema rejects).
+The command validates first and refuses an invalid package; `build()` itself trusts that it is
+valid, but stops with one clear line on what it cannot build (a header that differs from its
+schema, a broken key, a document its JSON Schema rejects, a file name that would leave the release).
 """
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ import duckdb
 from jsonschema.exceptions import SchemaError
 
 from .. import package
+from ..outpaths import output_path, refuse_special
 from ..paths import ROOT, descriptor_path, schemas_dir
 from ..locate import add_package_arguments
+from ..validate.gate import refuse_invalid
 from . import citation, jsonfiles
 from .checksums import sha256_file, write_sha256sums
 from .csvs import csv_text
@@ -60,8 +63,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     out = args.out if args.out is not None else Path(args.root) / "dist"
+    refused = refuse_invalid(Path(args.root), "build")
+    return refused or build_and_report(Path(args.root), Path(out))
+
+
+def build_and_report(root: Path, out: Path) -> int:
+    """Build without validating first; one line on success or failure, and the exit status."""
     try:
-        release = build(Path(args.root), Path(out))
+        release = build(root, out)
     except (OSError, ValueError, KeyError, csv.Error, SchemaError, BuildError, citation.NoReleaseDate) as error:
         print(f"build failed: {error}")
         return 2 if isinstance(error, (OSError, KeyError, citation.NoReleaseDate)) else 1
@@ -82,6 +91,7 @@ def load_tables(root: Path, descriptor: dict) -> dict[str, tuple[dict, list[dict
         name = resource["name"]
         schema = package.load_schema(root, name)
         expected = [f["name"] for f in schema["fields"]]
+        refuse_special(root / resource["path"])
         with (root / resource["path"]).open(encoding="utf-8", newline="") as handle:
             header = next(csv.reader(handle), [])
         if header != expected:
@@ -94,7 +104,8 @@ def load_tables(root: Path, descriptor: dict) -> dict[str, tuple[dict, list[dict
     return tables
 
 
-def _write(path: Path, text: str) -> None:
+def _write(folder: Path, relative: str, text: str) -> None:
+    path = output_path(folder, relative)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
 
@@ -144,7 +155,7 @@ def build(root: Path, out: Path) -> Release:
     started = time.perf_counter()
     root = Path(root)
     try:
-        descriptor = json.loads(descriptor_path(root).read_text(encoding="utf-8"))
+        descriptor = package.load_descriptor(root)
     except json.JSONDecodeError as error:
         raise BuildError(f"{descriptor_path(root)}: not valid JSON ({error})") from None
     version = descriptor.get("version")
@@ -187,13 +198,15 @@ def _write_release(root: Path, descriptor: dict, tables: dict, folder: Path, ste
         schema, rows = tables[name]
         if not _safe_relative(resource["path"]):
             raise BuildError(f"resource {name}: path {resource['path']!r} must be relative, inside the package")
-        _write(folder / resource["path"], csv_text([f["name"] for f in schema["fields"]], rows))
+        _write(folder, resource["path"], csv_text([f["name"] for f in schema["fields"]], rows))
         if isinstance(resource.get("schema"), str) and _safe_relative(resource["schema"]):
-            (folder / resource["schema"]).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / resource["schema"], folder / resource["schema"])
+            target = output_path(folder, resource["schema"])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            refuse_special(root / resource["schema"])
+            shutil.copyfile(root / resource["schema"], target)
         else:
             resource["schema"] = schema  # a schema by URL or outside the package: inline it
-    _write(folder / "datapackage.json", json.dumps(release_descriptor(release_resources, folder), ensure_ascii=False, indent=2) + "\n")
+    _write(folder, "datapackage.json", json.dumps(release_descriptor(release_resources, folder), ensure_ascii=False, indent=2) + "\n")
 
     nested_dir = root / "schemas" / "json"
     if not (nested_dir / jsonfiles.NESTED_SCHEMAS[0]).exists():
@@ -205,18 +218,18 @@ def _write_release(root: Path, descriptor: dict, tables: dict, folder: Path, ste
     except jsonfiles.JsonSchemaError as error:
         raise BuildError(f"JSON Schema check failed: {error}") from None
     try:
-        write_sqlite(folder / f"{stem}.sqlite", tables)
+        write_sqlite(output_path(folder, f"{stem}.sqlite"), tables)
     except sqlite3.Error as error:
         raise BuildError(f"SQLite: {error}") from None
-    write_xlsx(folder / f"{stem}.xlsx", descriptor, tables, date)
+    write_xlsx(output_path(folder, f"{stem}.xlsx"), descriptor, tables, date)
     try:
         write_parquet(folder / "parquet", tables)
     except duckdb.Error as error:
         raise BuildError(f"Parquet: {str(error).splitlines()[0]}") from None
 
-    _write(folder / "CITATION.cff", citation.citation_cff(descriptor, date))
-    _write(folder / "README.md", readme_text(descriptor, stem, tables, date))
+    _write(folder, "CITATION.cff", citation.citation_cff(descriptor, date))
+    _write(folder, "README.md", readme_text(descriptor, stem, tables, date))
     for extra in sorted([*root.glob("LICENSE*"), root / "CHANGELOG.md"]):
         if extra.is_file():
-            shutil.copyfile(extra, folder / extra.name)
+            shutil.copyfile(extra, output_path(folder, extra.name))
     write_sha256sums(folder)

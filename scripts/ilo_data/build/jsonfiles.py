@@ -8,6 +8,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, FormatChecker
 
 from .. import views
+from ..outpaths import output_path
 from .json_schemas import resource_json_schema
 from .values import typed_rows
 
@@ -43,7 +44,7 @@ def write_json(release: Path, descriptor: dict, tables: dict, nested_schema_dir:
     written: list[Path] = []
 
     def emit(relative: str, value) -> None:
-        path = release / relative
+        path = output_path(release, relative)   # names and iso3 codes come from data
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(value), encoding="utf-8", newline="\n")
         written.append(path)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..outpaths import output_path
 from .values import MISSING, field_types, to_text, to_value
 
 PARQUET_TYPES = {"integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
@@ -74,7 +75,7 @@ def write_parquet(folder: Path, tables: dict[str, tuple[dict, list[dict[str, str
                 source.write_text(_records(schema, rows), encoding="utf-8", newline="\n")
                 types = column_types(schema)
                 columns = ", ".join(f"{_string(k)}: {_string(v)}" for k, v in {ROW: "BIGINT", **types}.items())
-                target = folder / f"{name}.parquet"
+                target = output_path(folder, f"{name}.parquet")
                 try:
                     db.execute(
                         f"COPY (SELECT {', '.join(quote(k) for k in types)} "

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import package
+from ..outpaths import output_path
 from . import escape
 
 # Where each kind of generated page lives under docs/ (also the list of generated paths).
@@ -66,7 +67,7 @@ class Context:
 
     # ---------- writing ----------
     def write(self, rel: str, content: str | bytes) -> Path:
-        path = self.docs / rel
+        path = output_path(self.docs, rel)   # page names come from keys in the data
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)

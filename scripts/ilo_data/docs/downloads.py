@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from ..outpaths import output_path
 from . import escape, md
 from .context import Context
 
@@ -69,12 +70,13 @@ def copy_release(ctx: Context, folder: Path, archive: Path | None) -> list[tuple
     files: list[tuple[str, Path]] = []
     if archive is not None:
         target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(archive, target / archive.name)
-        ctx.written.append(target / archive.name)
+        dest = output_path(target, archive.name)
+        shutil.copyfile(archive, dest)
+        ctx.written.append(dest)
         files.append((archive.name, archive))
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = f"{folder.name}/{path.relative_to(folder).as_posix()}"
-        dest = target / rel
+        dest = output_path(target, rel)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, dest)
         ctx.written.append(dest)

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..locate import add_package_arguments
 from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, offices, research,
                rules)
+from ..validate.gate import refuse_invalid
 from .context import FILES, FOLDERS, Context
 
 # Order matters only for the changelog, which links to pages that must exist already.
@@ -50,10 +51,16 @@ def run(args: argparse.Namespace) -> int:
     docs = args.docs_dir or root / "docs"
     dist = args.dist or root / "dist"
     started = time.perf_counter()
+    refused = refuse_invalid(root, "docs")
+    if refused:
+        return refused
     try:
         ctx = generate(root, Path(docs), Path(dist))
     except FileNotFoundError as error:
         print(f"docs: cannot read the package: {error.filename or error}", file=sys.stderr)
+        return 2
+    except OSError as error:   # e.g. a FIFO in place of a data file (refused, never waited on)
+        print(f"docs: cannot read the package: {error}", file=sys.stderr)
         return 2
     except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as error:
         # The generator trusts validated data; anything else gets one line, not a traceback.

@@ -1,7 +1,8 @@
 """Run one function in a forked child process while the parent keeps working.
 
 Used to let frictionless (layer 3) read the files while the hygiene and domain layers read them
-too: two cores, one wall-clock. Where fork is unavailable (or ILO_VALIDATE_SEQUENTIAL=1), the
+too: two cores, one wall-clock. The work has a deadline: a check that has not answered by then is
+killed (`Deadline`), so a pattern that backtracks for ever cannot hang the validator. Where fork is unavailable (or ILO_VALIDATE_SEQUENTIAL=1), the
 caller runs the function in-process instead; results are identical, only slower.
 """
 from __future__ import annotations
@@ -9,9 +10,22 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import time
 import traceback
 
 CHUNK = 10_000
+DEADLINE = 600.0   # seconds; a million rows take about 20 s. ILO_VALIDATE_DEADLINE overrides it.
+
+
+class Deadline(RuntimeError):
+    """The background work did not finish in time and was stopped."""
+
+
+def deadline() -> float:
+    try:
+        return max(0.1, float(os.environ.get("ILO_VALIDATE_DEADLINE", DEADLINE)))
+    except ValueError:
+        return DEADLINE
 
 
 def available() -> bool:
@@ -41,12 +55,18 @@ class Background:
         self.conn, child_conn = context.Pipe(duplex=False)
         self.process = context.Process(target=_child, args=(child_conn, fn, args), daemon=True)
         self.process.start()
+        self.started = time.monotonic()
         child_conn.close()
 
-    def result(self) -> list:
+    def result(self, seconds: float | None = None) -> list:
+        """Every item, or Deadline when the work has not finished `seconds` after it started."""
+        limit = self.started + (deadline() if seconds is None else seconds)
         items: list = []
         try:
             while True:
+                if not self.conn.poll(max(0.0, limit - time.monotonic())):
+                    self.process.kill()
+                    raise Deadline(f"did not finish within {limit - self.started:.0f} s")
                 kind, payload = self.conn.recv()
                 if kind == "part":
                     items.extend(payload)

@@ -72,5 +72,6 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - one clear line, never a traceback
-        print(f"ilo-data validate: cannot check the package: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from .output import shown
+        print(f"ilo-data validate: cannot check the package: {type(exc).__name__}: {shown(str(exc))}", file=sys.stderr)
         return 2

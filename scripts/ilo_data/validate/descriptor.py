@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
+from ..outpaths import special_file
 from ..paths import DESCRIPTOR_NAME
 from .jsonload import line_of, load_json
 from .problems import Problems
@@ -72,6 +73,9 @@ def path_problem(root: Path, text: str) -> tuple[str, str] | None:
         return "unsafe-path", "resolves outside the package (through a symbolic link)"
     if not full.exists():
         return "missing-file", "no such file"
+    kind = special_file(full)
+    if kind:
+        return "missing-file", f"is a {kind}, not a regular file (never read: it could block forever)"
     if not full.is_file():
         return "missing-file", "is not a regular file"
     return None
@@ -147,6 +151,7 @@ def check_descriptor(root: Path, problems: Problems) -> PackageSpec:
         return spec
     spec.descriptor = data
     seen: set[str] = set()
+    paths: set[str] = set()
     for index, res in enumerate(data["resources"]):
         where = f"resources[{index}]"
         if not isinstance(res, dict):
@@ -168,10 +173,14 @@ def check_descriptor(root: Path, problems: Problems) -> PackageSpec:
             path = ""
         else:
             issue = path_problem(root, path)
-            if issue:
+            if path in paths:   # one file listed many times would be read as many times
+                problems.add(dp, line_of(loaded.text, path), "descriptor-structure",
+                             f"{where}: duplicate resource path (another resource reads this file)", field="path", value=path)
+            elif issue:
                 problems.add(dp, line_of(loaded.text, path), issue[0], f"{where}: {issue[1]}", field="path", value=path)
             else:
                 file = root / path
+            paths.add(path)
         schema, schema_rel = _load_schema(root, res, where, spec, problems)
         dialect = res.get("dialect") if isinstance(res.get("dialect"), dict) else {}
         spec.resources.append(ResourceSpec(index, name, path, file, schema, schema_rel, dialect))

@@ -9,6 +9,7 @@ map from record numbers (what frictionless counts) to physical lines (what edito
 from __future__ import annotations
 
 import csv
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Callable
@@ -18,6 +19,8 @@ from .lines import MAX_LINE, LineReader
 from .problems import Problems
 
 csv.field_size_limit(32 * MAX_LINE)
+# The characters of lines.CONTROL_BYTES, as text: no cell holds one (XLSX cannot, terminals obey them).
+CONTROL = re.compile("[\x01-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # A callback gets (record number, line, cells): cells padded or cut to the header's length.
 RecordSink = Callable[[int, int, list], None]
@@ -36,6 +39,7 @@ class FileScan:
     rel: str
     fatal: bool = False             # the file cannot be parsed reliably: later layers skip it
     header_ok: bool = False
+    complete: bool = False          # read to its end (not stopped by binary content)
     records: int = 0                # CSV records including the header and blank ones
     rows: int = 0                   # data rows handed to the callback
     record_lines: array = field(default_factory=lambda: array("I"))  # record n (1 = header) -> its first line
@@ -77,15 +81,16 @@ class _Scanner:
             handle.seek(0)
             reader = LineReader(handle, self.add, self.quotechar)
             for first, lines in reader.blocks():
-                self.records(first, lines)
+                self.records(first, lines, reader.controls)
             reader.finish()
             scan.fatal = scan.fatal or reader.fatal
+            scan.complete = not reader.stopped
         if scan.records == 0 and not scan.fatal:
             self.add(None, "empty-file", "no header line")
             scan.fatal = True
         return scan
 
-    def records(self, first: int, lines: list[str]) -> None:
+    def records(self, first: int, lines: list[str], controls: bool = False) -> None:
         """Check the records of one block of whole records (a fresh CSV reader per block)."""
         scan, names, add = self.scan, self.res.field_names, self.add
         width = len(names)
@@ -134,6 +139,8 @@ class _Scanner:
                 add(line, "ragged-row", f"{len(cells)} cells, the header has {width}")
                 scan.bad_records.add(number)      # cells cannot be trusted (misaligned): the row fails its table
                 cells = (cells + [""] * width)[:width]
+            if controls:
+                self.control_characters(line, cells, names)
             if list(map(strip, cells)) != cells:
                 for name, cell in zip(names, cells):
                     if cell != cell.strip():
@@ -143,6 +150,13 @@ class _Scanner:
                 sink(number, line, cells)
             if tick is not None and not number & 0xFFFF:
                 tick(f"{self.res.rel}: {number:,} rows")
+
+    def control_characters(self, line: int, cells: list, names: list) -> None:
+        for name, cell in zip(names, cells):
+            found = CONTROL.search(cell)
+            if found:
+                self.add(line, "no-control-characters",
+                         f"control character U+{ord(found.group()):04X} in the cell", field=name, value=cell)
 
     def not_canonical(self, line: int, cells: list, raw: str, writerow, names: list) -> None:
         """Name the first cell written differently from csv.writer's QUOTE_MINIMAL form."""
@@ -186,3 +200,11 @@ class _Scanner:
 def scan_file(res: ResourceSpec, problems: Problems, sink: RecordSink | None = None, tick=None) -> FileScan:
     """Check one CSV file's hygiene in a single streaming pass; feed data rows to `sink`."""
     return _Scanner(res, problems, sink, tick).run()
+
+
+def reread(res: ResourceSpec, sink: RecordSink) -> None:
+    """Feed the data rows to `sink` once more, through the same reader as `scan_file`, for the rare
+    check that needs a second look (a duplicate key, a reference to an invalid row): the records,
+    their numbers and their lines are the ones the first pass saw, whatever the line endings or
+    stray bytes. Its problems were reported by the first pass and are not reported again."""
+    _Scanner(res, Problems(), sink, None).run()

@@ -45,7 +45,8 @@ def _registry(schemas: dict[str, dict]):
     return Registry().with_resources(resources)
 
 
-def _check(instance, schema: dict, rel: str, label: str, registry, problems: Problems) -> None:
+def _check(instance, schema: dict, rel: str, label: str, registry, problems: Problems,
+           schema_file: str | None = None) -> None:
     from jsonschema import FormatChecker
     from jsonschema.validators import validator_for
     from referencing.exceptions import Unresolvable
@@ -55,6 +56,10 @@ def _check(instance, schema: dict, rel: str, label: str, registry, problems: Pro
         errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     except Unresolvable as exc:
         problems.add(rel, None, "json-schema-invalid", f"{label}: cannot resolve {exc} (only local references are followed)")
+        return
+    except RecursionError:   # e.g. {"$ref": "#"}: jsonschema follows the reference forever
+        problems.add(schema_file or rel, None, "json-schema-invalid",
+                     f"refers to itself without end (a $ref loop): {rel} cannot be checked against it")
         return
     for error in errors[:MAX_ERRORS_PER_FILE]:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -94,6 +99,8 @@ def check_json(spec: PackageSpec, problems: Problems) -> int:
         except SchemaError as exc:
             where = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
             problems.add(rel, None, "json-schema-invalid", f"{where}: {exc.message}")
+        except RecursionError:
+            problems.add(rel, None, "json-schema-invalid", "refers to itself without end (a $ref loop)")
     registry = _registry(json_schemas)
     table_schemas = {r.schema_rel for r in spec.resources if r.schema_rel}
     by_stem = {Path(rel).name[: -len(".schema.json")]: rel for rel in json_schemas}
@@ -107,7 +114,7 @@ def check_json(spec: PackageSpec, problems: Problems) -> int:
         else:
             target = _schema_for(rel, data, by_stem, root, problems)
             if target and target in json_schemas:
-                _check(data, json_schemas[target], rel, target, registry, problems)
+                _check(data, json_schemas[target], rel, target, registry, problems, schema_file=target)
     return len(parsed)
 
 

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_JSON_BYTES = 50_000_000
+_LONG_NUMBER = re.compile(r"[0-9]{%d,}" % (sys.get_int_max_str_digits() + 1))
 
 
 @dataclass
@@ -52,6 +55,10 @@ def load_json(path: Path) -> Loaded:
         return Loaded(text=text, error=f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
     except RecursionError:
         return Loaded(text=text, error="invalid JSON: nested too deeply")
+    except ValueError:   # valid JSON, but an integer longer than Python converts (sys.get_int_max_str_digits)
+        match = _LONG_NUMBER.search(text)
+        return Loaded(text=text, error=f"a number with more than {sys.get_int_max_str_digits()} digits: too long to read",
+                      line=text.count("\n", 0, match.start()) + 1 if match else None)
     return Loaded(data=data, text=text, duplicates=duplicates)
 
 

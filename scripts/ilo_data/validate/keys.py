@@ -2,18 +2,17 @@
 
 Frictionless keeps every key tuple in a dict: about 250 MB at a million rows, most of the
 validator's memory. Here each row costs 12 bytes (a 64-bit hash and a record number); at the
-end the hashes are sorted and only records whose hashes collide are re-read and compared
-exactly. Values compare as frictionless compares them: integer and number fields by value
+end the hashes are sorted and only records whose hashes collide are re-read (by the same reader
+as the first pass, so the lines agree) and compared exactly. Values compare as frictionless compares them: integer and number fields by value
 ("01" = "1"), the rest as text. Also reported: a key with an empty part, which frictionless
 lets through when the key is composite.
 """
 from __future__ import annotations
 
-import csv
 from array import array
 
 from .descriptor import ResourceSpec
-from .hygiene import FileScan
+from .hygiene import FileScan, reread
 from .problems import Problems
 
 
@@ -85,18 +84,16 @@ class PrimaryKeyCheck:
             return
         suspects = {n for h, n in zip(self.hashes, self.numbers) if h in clashes}
         first_seen: dict[tuple, int] = {}
-        with open(self.res.file, encoding="utf-8-sig", errors="replace", newline="") as handle:
-            dialect = self.res.dialect or {}
-            reader = csv.reader(handle, delimiter=dialect.get("delimiter", ","), quotechar=dialect.get("quoteChar", '"'))
-            for number, cells in enumerate(reader, start=1):
-                if number not in suspects:
-                    continue
-                cells = (cells + [""] * len(self.res.field_names))[: len(self.res.field_names)]
-                key = self.key_of(cells)
-                if key in first_seen:
-                    self.problems.add(self.res.rel, scan.line_of_record(number), "schema-primary-key",
-                                      f"duplicate primary key ({self.label}): same as line {scan.line_of_record(first_seen[key])}",
-                                      field=self.label, value=", ".join(key))
-                    self.invalid.add(number)
-                else:
-                    first_seen[key] = number
+
+        def compare(number: int, line: int, cells: list) -> None:
+            if number not in suspects:
+                return
+            key = self.key_of(cells)
+            if key in first_seen:
+                self.problems.add(self.res.rel, line, "schema-primary-key",
+                                  f"duplicate primary key ({self.label}): same as line {scan.line_of_record(first_seen[key])}",
+                                  field=self.label, value=", ".join(key))
+                self.invalid.add(number)
+            else:
+                first_seen[key] = number
+        reread(self.res, compare)

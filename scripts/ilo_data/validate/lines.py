@@ -4,17 +4,21 @@ Reads a file in 512 KB chunks and yields blocks of whole lines as (first line nu
 every line ends with "\\n". A block ends where a CSV record ends (an even number of quote
 characters so far), so a CSV reader can start afresh on each block. Clean blocks take a fast
 path (one decode and one split per block); a block with a NUL, a bad UTF-8 byte or a CR is
-re-read line by line to say exactly where. A line longer than MAX_LINE is reported and skipped
+re-read line by line to say exactly where. A NUL ends the reading, but the lines before it in
+its block are still handed on: every check sees the same lines, numbered the same way. A line longer than MAX_LINE is reported and skipped
 without ever being held in memory.
 """
 from __future__ import annotations
 
 import io
+import re
 
 MAX_LINE = 1_000_000
 CHUNK = 1 << 19               # below MAX_LINE: a block over MAX_LINE bytes must hold a long line
 MAX_PENDING = 32 * CHUNK      # a block held back for an open quote is flushed past this size
 BOM = b"\xef\xbb\xbf"
+# Control characters other than LF, CR (lf-only) and NUL (binary-content): C0, DEL and, in UTF-8, C1.
+CONTROL_BYTES = re.compile(rb"[\x01-\x09\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
 
 
 class LineReader:
@@ -24,6 +28,8 @@ class LineReader:
         self.quote_bytes = quotechar.encode("utf-8")
         self.fatal = False            # the file cannot be read reliably
         self.crlf = [0, 0]            # lines with CRLF, first such line
+        self.controls = False         # the block just yielded holds a control character: check its cells
+        self.stopped = False          # reading ended before the end of the file (binary content)
 
     # raw blocks of whole lines ------------------------------------------------------------
     def _raw_blocks(self):
@@ -81,20 +87,23 @@ class LineReader:
                     self.report(1, "no-bom", "file starts with a UTF-8 byte-order mark")
                     raw = raw[3:]
             lines = self._decode(first, raw)
-            if lines is None:            # binary: stop reading
-                return
             if not pending:
                 pending_first = first
+                self.controls = False
+            self.controls = self.controls or CONTROL_BYTES.search(raw) is not None   # one scan per block
             pending.extend(lines)
             size += len(raw)
             quotes += raw.count(self.quote_bytes)
+            if self.stopped:             # binary: the lines before the NUL, then no more
+                break
             if quotes % 2 == 0 or size > MAX_PENDING:
                 yield pending_first, pending
                 pending, quotes, size = [], 0, 0
         if pending:
             yield pending_first, pending
 
-    def _decode(self, first: int, raw: bytes) -> list[str] | None:
+    def _decode(self, first: int, raw: bytes) -> list[str]:
+        """The block's lines; at a NUL, the lines before it, and `stopped` is set."""
         if b"\x00" not in raw and b"\r" not in raw and raw.endswith(b"\n"):
             try:
                 return io.StringIO(raw.decode("utf-8"), newline="\n").readlines()   # the fast path
@@ -105,7 +114,8 @@ class LineReader:
             lineno = first + offset
             text = self._line(lineno, line)
             if text is None:
-                return None
+                self.stopped = True
+                return out
             out.append(text)
         if not raw.endswith(b"\n"):
             self.report(first + len(out) - 1, "final-newline", "no newline at end of file")

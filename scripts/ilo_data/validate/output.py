@@ -5,12 +5,30 @@ JSON structure (format_version 1; schema: tests/fixtures/validate-report.schema.
    "summary": {"errors", "warnings", "resources", "rows", "json_files", "by_layer", "by_rule", "seconds"},
    "problems": [{"file", "line", "field", "value", "rule", "message", "hint", "severity"}]}
 `line` and `field`/`value` are null when they do not apply; problems are ordered by layer, file, line.
+
+Every text that reaches the output goes through `shown` first: file names, header cells, resource
+names and JSON keys come from data, and a control character or escape sequence in them must never
+reach a terminal (clear it, set the clipboard, forge a `valid:` line) or a CI log.
 """
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from .problems import Problem
+
+
+def shown(text: str) -> str:
+    """Text as data: every non-printable character (controls, ESC, bidi overrides, line breaks)
+    written as its Python escape (\\x1b, \\n, \\u202e), so output is one inert line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _shown_problem(p: Problem) -> Problem:
+    return replace(p, file=shown(p.file), field=None if p.field is None else shown(p.field),
+                   value=None if p.value is None else shown(p.value), message=shown(p.message), hint=shown(p.hint))
 
 
 def _subject(p: Problem) -> str:
@@ -25,6 +43,7 @@ def _subject(p: Problem) -> str:
 
 def text_line(p: Problem) -> str:
     """file:line: field "value": message [rule] — hint"""
+    p = _shown_problem(p)
     where = p.file + (f":{p.line}" if p.line else "")
     label = "warning: " if p.severity == "warning" else ""
     hint = f" — {p.hint}" if p.hint else ""
@@ -47,6 +66,7 @@ def _escape_property(text: str) -> str:
 
 def github_line(p: Problem) -> str:
     """::error file=...,line=...,title=[rule]::field "value": message — hint"""
+    p = _shown_problem(p)
     props = [f"file={_escape_property(p.file)}"]
     if p.line:
         props.append(f"line={p.line}")
@@ -57,5 +77,5 @@ def github_line(p: Problem) -> str:
 
 
 def json_report(valid: bool, summary: dict, problems: list[Problem]) -> str:
-    return json.dumps({"valid": valid, "summary": summary, "problems": [p.as_dict() for p in problems]},
+    return json.dumps({"valid": valid, "summary": summary, "problems": [_shown_problem(p).as_dict() for p in problems]},
                       ensure_ascii=False, indent=2)

@@ -30,12 +30,10 @@ class Problem:
 
 
 def shorten(value: str | None, limit: int = MAX_VALUE) -> str | None:
-    """A cell value fit for a one-line message: control characters escaped, long ones cut."""
+    """A cell value fit for a one-line message: long ones cut (the output layer escapes controls)."""
     if value is None:
         return None
-    text = value if value.isprintable() else "".join(
-        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 class Problems:

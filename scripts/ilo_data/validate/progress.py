@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import time
 
+from .output import shown
+
 DELAY = 5.0        # seconds before a non-terminal stderr hears anything
 INTERVAL_TTY = 0.2
 INTERVAL_PLAIN = 10.0
@@ -20,6 +22,7 @@ class Progress:
     def __call__(self, message: str) -> None:
         if not self.enabled:
             return
+        message = shown(message)   # file names come from the descriptor
         now = time.monotonic()
         if self.tty:
             if now - self.last >= INTERVAL_TTY or not self.shown:

@@ -3,14 +3,13 @@ fail their own table (a type, constraint, unique or key error, or misaligned cel
 
 Frictionless looks references up among all rows of the referenced table, valid or not. The
 stream keeps, for every referenced table, its key values and the records holding them; when
-some key lives on invalid rows only, the referencing files are re-read to name the rows.
+some key lives on invalid rows only, the referencing files are re-read (by the hygiene layer's own
+reader, so records and lines agree with the first pass) to name the rows.
 """
 from __future__ import annotations
 
-import csv
-
 from .descriptor import PackageSpec, ResourceSpec
-from .hygiene import FileScan
+from .hygiene import FileScan, reread
 from .problems import Problems
 from .tableschema import foreign_keys
 
@@ -42,18 +41,12 @@ def invalid_reference_rows(spec: PackageSpec, scans: dict[str, FileScan], keys: 
 
 
 def _rescan(child: ResourceSpec, scan: FileScan, wanted: list, scans: dict, problems: Problems) -> None:
-    with open(child.file, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=child.dialect.get("delimiter", ","), quotechar=child.dialect.get("quoteChar", '"'))
-        for number, cells in enumerate(reader, start=1):
-            if number == 1 or not cells:
-                continue
-            for positions, fields, target, dead in wanted:
-                if max(positions) >= len(cells):
-                    continue
-                key = tuple(cells[i] for i in positions)
-                if key in dead:
-                    where = f"{scans[target].rel}:{scans[target].line_of_record(dead[key])}"
-                    problems.add(child.rel, scan.line_of_record(number), "schema-foreign-key",
-                                 f"refers to {where}, a row that is itself invalid", field=", ".join(fields),
-                                 value=", ".join(key))
+    def check(number: int, line: int, cells: list) -> None:
+        for positions, fields, target, dead in wanted:
+            key = tuple(cells[i] for i in positions)
+            if key in dead:
+                where = f"{scans[target].rel}:{scans[target].line_of_record(dead[key])}"
+                problems.add(child.rel, line, "schema-foreign-key", f"refers to {where}, a row that is itself invalid",
+                             field=", ".join(fields), value=", ".join(key))
+    reread(child, check)
 

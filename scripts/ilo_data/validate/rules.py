@@ -37,7 +37,8 @@ RULES: list[Rule] = [
        "fix the JSON at the line and column given",
        'datapackage.json:2: invalid JSON: Expecting property name enclosed in double quotes (column 30) [descriptor-json]'),
     _r("descriptor-structure", "descriptor", "Descriptor has the expected shape",
-       "The descriptor has a `resources` list; each resource has a unique `name`, a `path` (one string) and a "
+       "The descriptor has a `resources` list; each resource has a unique `name`, a `path` (one string, naming a "
+       "file no other resource names) and a "
        "`schema` (a path to a Table Schema file with a `fields` list).",
        "compare with an existing resource in datapackage.json",
        'datapackage.json: resources[12] "themes" has no "path" (one relative path as a string) [descriptor-structure]'),
@@ -79,6 +80,11 @@ RULES: list[Rule] = [
        'data/themes.csv:2: 5 cells, the header has 4 [ragged-row]'),
     _r("padded-cell", "hygiene", "No leading or trailing spaces", "Cells do not start or end with whitespace.",
        "remove the spaces", 'data/countries.csv:2: name "Belarus ": leading or trailing whitespace [padded-cell]'),
+    _r("no-control-characters", "hygiene", "No control characters in cells",
+       "No cell holds a control character (U+0001-U+001F but the line feed of a multi-line cell, U+007F-U+009F): "
+       "they are invisible in an editor, XLSX cannot store them and a terminal obeys them.",
+       "delete the character (often pasted from a PDF or a terminal)",
+       'data/themes.csv:2: name "Child\\x07labour": control character U+0007 in the cell [no-control-characters]'),
     _r("canonical-quoting", "hygiene", "Canonical quoting",
        "Each record is written as Python's csv.writer (QUOTE_MINIMAL, \\n) would write it: quotes only where needed.",
        "run `make fmt`", 'data/themes.csv:2: name "Child labour": quoted, but needs no quotes [canonical-quoting]'),
@@ -91,8 +97,16 @@ RULES: list[Rule] = [
        "fill the cell (the schema says it is required)", 'data/countries.csv:3: name: required but empty [schema-required]'),
     _r("schema-enum", "table-schema", "Value from the list", "A field with an enum takes one of its values (case and spaces matter).",
        "use one of the listed values", 'data/countries.csv:5: ilo_region "Afrika": not one of: Africa, Americas, Arab States, Asia and the Pacific, Europe and Central Asia [schema-enum]'),
-    _r("schema-pattern", "table-schema", "Value matches the pattern", "A field with a pattern matches it (ids, codes).",
+    _r("schema-pattern", "table-schema", "Value matches the pattern",
+       "A field with a pattern matches it (ids, codes). Patterns are evaluated ASCII-only: \\d is 0-9 and \\w is "
+       "[A-Za-z0-9_], so fullwidth or other scripts' digits (C０２９) do not pass as an id.",
        "make the value match the pattern: see the field in the data dictionary", 'data/sources.csv:4: source_id "Wikipedia_Members": does not match ^[a-z0-9]+(-[a-z0-9]+)*$ [schema-pattern]'),
+    _r("integer-form", "table-schema", "Integers in canonical form, within 64 bits",
+       "An integer cell is written with ASCII digits only, an optional leading minus and no leading zero, "
+       "underscore or plus sign, and lies within 64 bits. Python's int() (which frictionless uses) also takes "
+       "\"2_9\" and fullwidth \"３０\": the CSV would keep them while the JSON and SQLite downloads say 29 and 30; "
+       "a larger integer breaks the SQLite and Parquet downloads.",
+       "write the number with the digits 0-9 only", 'data/programme_priorities.csv:3: number "2_9": not a plain integer: ASCII digits 0-9 only, an optional leading minus, no leading zeros, no _ or + [integer-form]'),
     _r("partial-date-pattern", "table-schema", "Dates are YYYY, YYYY-MM or YYYY-MM-DD",
        "A partial-date field holds a year, a year-month or a full date, as precise as the source and no more.",
        "write the date as YYYY, YYYY-MM or YYYY-MM-DD", 'data/ratifications.csv:2: ratified "21/08/1956": not a date of the form YYYY, YYYY-MM or YYYY-MM-DD [partial-date-pattern]'),
@@ -107,6 +121,17 @@ RULES: list[Rule] = [
        "A foreign key points at an existing row of the referenced table, and that row is itself valid "
        "(a row that fails its own table does not satisfy a reference).",
        "add the referenced row first, or fix the value", 'data/ratifications.csv:8: iso3 "UZB": not found in countries.iso3 [schema-foreign-key]'),
+    _r("pattern-backtracking", "table-schema", "Patterns finish",
+       "No pattern in a Table Schema repeats a group that itself holds an unbounded repeat without a separator, "
+       "like ^([a-z]+)*$ or (\\d+\\.?)+: such a pattern can take exponential time on a cell that almost matches. "
+       "The table is not checked against a refused pattern.",
+       "write the pattern without the nested repeat, e.g. ^[a-z]+$ or ^[a-z0-9]+(-[a-z0-9]+)*$",
+       'schemas/themes.schema.json: name "^([a-z]+)*$": a repeated group holds another unbounded repeat (like (a+)+): matching can take exponential time; the table is not checked against it [pattern-backtracking]'),
+    _r("time-limit", "table-schema", "Checks finish in time",
+       "The Table Schema checks, which run in a background process, finish within the deadline (600 s, or "
+       "ILO_VALIDATE_DEADLINE seconds); past it they are stopped and the package does not pass.",
+       "look for a slow pattern in the Table Schemas; for a very large package raise ILO_VALIDATE_DEADLINE",
+       'datapackage.json: Table Schema checks stopped: they did not finish within 600 s [time-limit]'),
     _r("schema-other", "table-schema", "Other Table Schema problems", "Any other problem frictionless reports, in its words.",
        "read the message; run `frictionless validate datapackage.json` for details", 'data/x.csv: source-error: ... [schema-other]'),
     _r("schema-skipped", "table-schema", "Checks skipped", "Warning: Table Schema and domain checks of a file were skipped because it could not be read reliably.",
@@ -154,7 +179,8 @@ RULES: list[Rule] = [
        "check which of the two is the older Convention",
        'data/revisions.csv:2: revising_id "C005": adopted (1919-11-28) before the Convention it revises, C138 (1973-06-26) [revision-forward]'),
     _r("real-calendar-dates", "domain", "Dates exist on the calendar",
-       "Every partial-date field (a field with the partial-date pattern) is a real calendar date.",
+       "Every partial-date field (a field with the partial-date pattern) is a real calendar date: the day exists "
+       "in its month and the year is not 0000 (the calendar starts at year 1).",
        "check the day and month", 'data/programmes.csv:2: signed "2015-02-30": no such calendar day [real-calendar-dates]'),
     _r("date-in-future", "domain", "No date after today",
        "No partial-date field lies after today (the day the validator runs): a source cannot report what has not "

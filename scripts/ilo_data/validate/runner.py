@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import DESCRIPTOR_NAME
 from .descriptor import PackageSpec, ResourceSpec, check_descriptor
 from .domain import Domain
 from .domain.base import Context
@@ -147,6 +148,10 @@ def _validate(root: Path, progress=None) -> Result:
         try:
             found = worker.result()
             problems.extend(scratch)
+        except background.Deadline as late:
+            problems.add(DESCRIPTOR_NAME, None, "time-limit", f"Table Schema checks stopped: they {late}",
+                         severity="error")
+            found = []   # not rerun here: it would take as long again
         except RuntimeError:
             found = None
     if found is None:
@@ -181,7 +186,7 @@ def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict
         del primary
         bad.update(scan.bad_records)
         result.scans[res.name] = scan
-        if scan.header_ok:
+        if scan.header_ok and scan.complete:
             ctx.streamed.add(res.name)
     domain.finish()
     return key_index

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..dates import PARTIAL_DATE_PATTERN
 from .descriptor import PackageSpec, ResourceSpec
 from .hygiene import FileScan
+from .patterns import backtracking_problem
 from .problems import Problems
 
 # Frictionless errors the hygiene layer already reports in its own words.
@@ -47,6 +48,21 @@ def primary_key(schema: dict) -> list[str]:
     return [key] if isinstance(key, str) else list(key)
 
 
+def _ascii_pattern(fld: dict) -> None:
+    """Evaluate a field's pattern ASCII-only: in Python, \\d and \\w also match other scripts' digits
+    and letters ("C０２９" would pass ^C\\d{3}$), which the JSON, SQLite and Parquet downloads disagree on."""
+    constraints = fld.get("constraints")
+    pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
+    if not isinstance(pattern, str):
+        return
+    scoped = f"(?a:{pattern})"
+    try:
+        re.compile(scoped)
+    except re.error:
+        return   # e.g. global flags inside: left as written (accepts_schema reports what frictionless refuses)
+    constraints["pattern"] = scoped
+
+
 def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Problems) -> dict:
     names = {r.name for r in readable}
     resources = []
@@ -66,6 +82,8 @@ def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Proble
         if "foreignKeys" in schema:
             schema["foreignKeys"] = kept
         schema.pop("primaryKey", None)   # checked by keys.PrimaryKeyCheck, in a fraction of the memory
+        for fld in schema.get("fields", []):
+            _ascii_pattern(fld)
         for key in ("$schema", "profile"):   # a profile URL would make frictionless fetch it
             schema.pop(key, None)
         dialect = {"delimiter": res.dialect.get("delimiter", ","), "quoteChar": res.dialect.get("quoteChar", '"'), "header": True}
@@ -77,6 +95,19 @@ def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Proble
                      f"references to this table not checked (from {', '.join(children)}): it could not be read",
                      severity="warning")
     return {"name": "package", "resources": resources}
+
+
+def safe_patterns(res: ResourceSpec, problems: Problems) -> bool:
+    """True when no pattern of the schema may backtrack for ever; else report each one."""
+    safe = True
+    for fld in res.schema.get("fields", []):
+        pattern = (fld.get("constraints") or {}).get("pattern") if isinstance(fld.get("constraints"), dict) else None
+        why = backtracking_problem(pattern) if isinstance(pattern, str) else None
+        if why:
+            problems.add(res.schema_rel or res.rel, None, "pattern-backtracking", f"{why}; the table is not checked against it",
+                         field=fld.get("name"), value=pattern)
+            safe = False
+    return safe
 
 
 def accepts_schema(res: ResourceSpec, problems: Problems) -> bool:
@@ -132,7 +163,7 @@ def frictionless_errors(descriptor: dict, basepath: str) -> list[Found]:
 
 def prepare(spec: PackageSpec, problems: Problems) -> list[ResourceSpec]:
     """The resources frictionless can be given (file and schema present, schema accepted)."""
-    return [res for res in spec.resources if res.usable and accepts_schema(res, problems)]
+    return [res for res in spec.resources if res.usable and safe_patterns(res, problems) and accepts_schema(res, problems)]
 
 
 def descriptor_for(spec: PackageSpec, resources: list[ResourceSpec], problems: Problems | None) -> dict:

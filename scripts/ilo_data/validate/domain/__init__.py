@@ -6,6 +6,7 @@ ilo_data.validate.rules.RULES. A check applies only when the tables it names are
 from __future__ import annotations
 
 from .base import Check, Context
+from .cells import IntegerForm
 from .countries import CategoryCounts, IsoCodesReal
 from .dates import NotInFuture, PeriodForward, RealCalendarDates
 from .offices import HierarchyAcyclic, OneOfficeAtATime
@@ -17,7 +18,7 @@ from .statuses import DerivedStatus, StatusBasis
 CHECKS: list[type[Check]] = [
     AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, StatusBasis, DerivedStatus, RevisionForward,
     RealCalendarDates, PeriodForward, NotInFuture,
-    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts,
+    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts, IntegerForm,
 ]
 
 

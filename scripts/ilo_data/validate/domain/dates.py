@@ -24,11 +24,14 @@ class RealCalendarDates(Check):
     def row(self, table, line, row):
         for name in self.fields.get(table, ()):
             value = row.get(name)
-            if value and len(value) == 10 and value[8:] > "28":   # only a day 29-31 can be impossible
+            # Only year 0000 and days 29-31 can be impossible: parse only those.
+            if value and (value.startswith("0000") or (len(value) == 10 and value[8:] > "28")):
                 try:
                     parse_partial(value)
                 except ValueError as exc:
-                    if "calendar" in str(exc):
+                    if "calendar year" in str(exc):
+                        self.ctx.report(table, line, self.rule, "no such calendar year (year 0 does not exist)", name, value)
+                    elif "calendar" in str(exc):
                         self.ctx.report(table, line, self.rule, "no such calendar day", name, value)
 
 
