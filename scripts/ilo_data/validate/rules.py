@@ -155,6 +155,12 @@ RULES: list[Rule] = [
        "A denounced ratification has a status_date (when the denunciation took effect); a status_date is not before "
        "the ratification (partial-date semantics: a conflict only when certain).",
        "add or correct status_date from the source", 'data/ratifications.csv:4: status_date "": status "denounced" needs a status_date (when it took effect) [status-dates]'),
+    _r("secondary-source", "domain", "Primary sources first (warning)",
+       "A warning, one line per table: rows whose source_id is a secondary source (sources.primary = false: news, "
+       "encyclopedias, compilations, copies) while other_source_ids cites a primary one. Follow the primary source "
+       "where it gives the value; where it gives less (a year where the secondary gives the day), say so in notes.",
+       "make the primary source the row's source_id where it states the value",
+       'data/countries.csv:2: source_id: 187 rows follow a secondary source while citing a primary one beside it (this line is the first) [secondary-source]'),
     _r("status-basis", "domain", "A status says where it comes from",
        "A ratification with a status has a status_basis (`stated`: a source says so; `derived`: computed by "
        "`ilo-data derive`), and a status_basis has a status.",

@@ -12,13 +12,13 @@ from .dates import NotInFuture, PeriodForward, RealCalendarDates
 from .offices import HierarchyAcyclic, OneOfficeAtATime
 from .ratifications import AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates
 from .revisions import RevisionForward
-from .sources import SourcesExist, SourcesUsed
+from .sources import SecondaryOverPrimary, SourcesExist, SourcesUsed
 from .statuses import DerivedStatus, StatusBasis
 
 CHECKS: list[type[Check]] = [
     AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, StatusBasis, DerivedStatus, RevisionForward,
     RealCalendarDates, PeriodForward, NotInFuture,
-    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, IsoCodesReal, CategoryCounts, IntegerForm,
+    HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, SecondaryOverPrimary, IsoCodesReal, CategoryCounts, IntegerForm,
 ]
 
 

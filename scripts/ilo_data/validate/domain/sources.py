@@ -70,3 +70,40 @@ class SourcesUsed(Check):
         for source, line in self.lines.items():
             if source and source not in self.used:
                 self.ctx.report(SOURCES, line, self.rule, "cited by no row of any table", "source_id", source)
+
+
+class SecondaryOverPrimary(Check):
+    """A warning, one per table: rows that follow a secondary source while citing a primary one
+    beside it. The primary source should be followed where it gives the value; where it gives less
+    (a year where the secondary gives the day), the note says so. One line per table keeps a
+    contributor's screen readable; `ilo-data validate --format json` gives the first line."""
+
+    rule = "secondary-source"
+    tables = (SOURCES, "*")
+    needs = {"*": (SOURCES,)}
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.primary: dict[str, bool] = {}
+        self.found: dict[str, list[int]] = {}    # table -> [count, first line]
+
+    def applies(self):
+        spec = self.ctx.spec.by_name(SOURCES)
+        return spec is not None and "primary" in spec.field_names
+
+    def row(self, table, line, row):
+        if table == SOURCES:
+            self.primary[row.get("source_id")] = row.get("primary") == "true"
+            return
+        source, others = row.get("source_id"), row.get("other_source_ids")
+        if not source or not others or self.primary.get(source, True):
+            return
+        if any(self.primary.get(other) for other in others.split(";")):
+            seen = self.found.setdefault(table, [0, line])
+            seen[0] += 1
+
+    def finish(self):
+        for table, (count, first) in self.found.items():
+            self.ctx.problems.add(self.ctx.file(table), first, self.rule,
+                                  f"{count} rows follow a secondary source while citing a primary one beside it "
+                                  f"(this line is the first)", field="source_id", severity="warning")
