@@ -97,3 +97,13 @@ def test_bad_root_is_one_line_and_exit_2(tmp_path, capsys):
     assert gen.run(parser.parse_args(["--root", str(tmp_path), "--docs-dir", str(tmp_path / "d")])) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_convention_pages_show_revisions_both_ways(tmp_path):
+    from ilo_data.docs.generate import generate
+    from ilo_data.paths import ROOT
+    generate(ROOT, tmp_path / "docs", tmp_path / "dist")
+    c138 = (tmp_path / "docs" / "conventions" / "c138.md").read_text(encoding="utf-8")
+    c005 = (tmp_path / "docs" / "conventions" / "c005.md").read_text(encoding="utf-8")
+    assert "**Revises**" in c138 and "(../conventions/c005.md)" in c138.split("**Revises**")[1].split("\n")[0]
+    assert "**Revised by**" in c005 and "ratifying C138 denounces C005 automatically" in c005

@@ -5,6 +5,31 @@ from . import escape, md
 from .context import CATEGORY_ORDER, Context, page_slug, sources_cell
 
 
+DENUNCIATION = {"yes": "ratifying {new} denounces {old} automatically",
+                "conditional": "ratifying {new} denounces {old} in some cases",
+                "no": "ratifying {new} does not denounce {old}"}
+
+
+def _revision_link(ctx: Context, row: dict, other: str) -> str:
+    """One revision link: the other Convention, and what ratifying the newer one does to the older."""
+    effect = DENUNCIATION.get(row.get("automatic_denunciation") or "", "effect on ratifications not recorded")
+    effect = effect.format(new=escape.text(row["revising_id"]), old=escape.text(row["revised_id"]))
+    condition = f": {escape.text(row['condition'])}" if row.get("condition") else ""
+    return f"{ctx.convention_link(row[other], with_title=True)} ({effect}{condition})"
+
+
+def _revision_facts(ctx: Context, iid: str) -> list[tuple[str, str]]:
+    """What this Convention revises and what revised it, from the revisions table."""
+    facts = []
+    revises = ctx.group("revisions", "revising_id").get(iid, [])
+    revised_by = ctx.group("revisions", "revised_id").get(iid, [])
+    if revises:
+        facts.append(("Revises", "; ".join(_revision_link(ctx, r, "revised_id") for r in revises)))
+    if revised_by:
+        facts.append(("Revised by", "; ".join(_revision_link(ctx, r, "revising_id") for r in revised_by)))
+    return facts
+
+
 def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> str:
     iid = conv["instrument_id"]
     title = conv.get("title") or iid
@@ -23,6 +48,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
     protocols = [c for c in ctx.rows("conventions") if c.get("parent_id") == iid]
     if protocols:
         facts.append(("Protocols", ", ".join(ctx.convention_link(p["instrument_id"], with_title=True) for p in protocols)))
+    facts += _revision_facts(ctx, iid)
     if conv.get("notes"):
         facts.append(("Notes", escape.text(conv["notes"])))
     facts.append(("Sources", sources_cell(ctx, conv)))
