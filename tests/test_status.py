@@ -106,3 +106,11 @@ def test_derive_command_writes_what_validate_asks_for_and_leaves_stated_statuses
     result = validate(root)
     assert not result.problems.errors and not has(result.problems.items, "status-derived")
     assert run_cli("derive", "--root", str(root), "--check").returncode == 0
+
+
+def test_a_stated_denunciation_agrees_with_a_derived_automatic_one():
+    conventions = [instrument("C015", "1922-11-20"), instrument("C138", "1976-06-19")]
+    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes"}]
+    derived = derive_all(conventions, revisions, [ratification("Y", "C015", "1960"), ratification("Y", "C138", "1979-05-03")],
+                         TODAY)[("Y", "C015")]
+    assert derived.agrees_with("denounced") and derived.agrees_with("not in force") and not derived.agrees_with("in force")

@@ -31,6 +31,12 @@ class Derived:
     status: str      # "in force", "not in force", "abrogated", "withdrawn", or "" when the facts do not tell
     date: str        # when it took effect, as precise as the facts allow; "" when unknown
     reason: str      # one sentence for reports
+    automatic_denunciation: bool = False
+
+    def agrees_with(self, stated: str) -> bool:
+        """Whether a stated status says the same: sources other than NORMLEX often call an
+        automatic denunciation "denounced" where NORMLEX says "not in force"."""
+        return stated == self.status or (self.automatic_denunciation and stated == "denounced")
 
 
 UNKNOWN = Derived("", "", "")
@@ -131,7 +137,7 @@ def _automatic_denunciation(facts: Facts, iso3: str, instrument_id: str, today: 
         if when is not None and _when(when, today) == "future":
             continue
         return Derived(PENDING, str(when) if when else "",
-                       f"automatically denounced by the ratification of {revising}")
+                       f"automatically denounced by the ratification of {revising}", automatic_denunciation=True)
     return None
 
 

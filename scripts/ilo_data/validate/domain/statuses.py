@@ -71,7 +71,7 @@ class DerivedStatus(Check):
         have = _status_cells(row)
         basis = row.get("status_basis") or ""
         if basis == "stated":
-            if derived.status and derived.status != have[0]:
+            if derived.status and not derived.agrees_with(have[0]):
                 self.ctx.problems.add(self.ctx.file("ratifications"), line, "status-disagrees",
                                       f'stated "{have[0]}" but the facts give "{derived.status}" ({derived.reason})',
                                       field="status", value=have[0], severity="warning")
