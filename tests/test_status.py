@@ -114,3 +114,13 @@ def test_a_stated_denunciation_agrees_with_a_derived_automatic_one():
     derived = derive_all(conventions, revisions, [ratification("Y", "C015", "1960"), ratification("Y", "C138", "1979-05-03")],
                          TODAY)[("Y", "C015")]
     assert derived.agrees_with("denounced") and derived.agrees_with("not in force") and not derived.agrees_with("in force")
+
+
+def test_derive_lists_the_stated_statuses_the_facts_contradict(tmp_path):
+    root = copy_valid(tmp_path / "pkg")
+    assert "no stated status disagrees" in run_cli("derive", "--root", str(root), "--disagreements").stdout
+    conventions = root / "data" / "conventions.csv"
+    conventions.write_text(conventions.read_text(encoding="utf-8").replace(
+        "1919-11-28,1,technical,outdated,,,", "1919-11-28,1,technical,outdated,,1921-06-13,"), encoding="utf-8")
+    proc = run_cli("derive", "--root", str(root), "--disagreements")
+    assert proc.returncode == 0 and 'RUS C001: stated "denounced"' in proc.stdout and "1 stated statuses" in proc.stdout

@@ -46,9 +46,23 @@ def updates(tables: dict, today: dt.date | None = None) -> dict[tuple[str, str],
     return changes
 
 
+def disagreements(tables: dict, today: dt.date | None = None) -> list[tuple[dict, Derived]]:
+    """Rows whose stated status the facts contradict, with what the facts give."""
+    rows = tables.get("ratifications", [])
+    derived = derive_all(tables.get("conventions", []), tables.get("revisions", []), rows, today)
+    found = []
+    for row in rows:
+        fact = derived[(row.get("iso3", ""), row.get("instrument_id", ""))]
+        if row.get("status_basis") == "stated" and fact.status and not fact.agrees_with(row.get("status", "")):
+            found.append((row, fact))
+    return found
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_package_arguments(parser)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if rows would change")
+    parser.add_argument("--disagreements", action="store_true",
+                        help="change nothing; list the stated statuses the facts contradict")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,6 +72,13 @@ def run(args: argparse.Namespace) -> int:
     except UnreadablePackage as error:
         print(f"ilo-data derive: {error}", file=sys.stderr)
         return 2
+    if args.disagreements:
+        found = disagreements(tables)
+        for row, fact in found:
+            print(f"{row['iso3']} {row['instrument_id']}: stated \"{row['status']}\" ({row.get('source_id')}); "
+                  f"the facts give \"{fact.status}\"{' from ' + fact.date if fact.date else ''}: {fact.reason}")
+        print(f"{len(found)} stated statuses disagree with the facts" if found else "no stated status disagrees with the facts")
+        return 0
     changes = updates(tables)
     if args.check:
         for (iso3, instrument_id), new in sorted(changes.items()):
