@@ -24,18 +24,21 @@ def statuses(conventions, revisions, ratifications, today=TODAY):
     return {key: (d.status, d.date) for key, d in derived.items()}
 
 
-def test_in_force_twelve_months_after_registration_at_the_precision_of_the_facts():
+def test_in_force_once_twelve_months_have_passed_since_registration():
     got = statuses([instrument("C029", "1932-05-01")], [],
                    [ratification("TJK", "C029", "1993-11-26"), ratification("ARM", "C029", "2004"),
                     ratification("AZE", "C029", "")])
-    assert got[("TJK", "C029")] == ("in force", "1994-11-26")
-    assert got[("ARM", "C029")] == ("in force", "2005")          # a year gives a year
+    # in force, but the start is not derived: a successor State's declaration takes effect earlier
+    assert got[("TJK", "C029")] == ("in force", "")
+    assert got[("ARM", "C029")] == ("in force", "")
     assert got[("AZE", "C029")] == ("", "")                       # no date, nothing derived
 
 
 def test_entry_into_force_waits_for_the_convention_itself():
-    got = statuses([instrument("C185", "2005-02-09")], [], [ratification("FRA", "C185", "2003-05-27")])
-    assert got[("FRA", "C185")] == ("in force", "2005-02-09")
+    rows = [ratification("FRA", "C185", "2003-05-27")]
+    assert statuses([instrument("C185", "2005-02-09")], [], rows, dt.date(2004, 12, 1))[("FRA", "C185")] == (
+        "not in force", "")
+    assert statuses([instrument("C185", "2005-02-09")], [], rows, dt.date(2005, 3, 1))[("FRA", "C185")] == ("in force", "")
 
 
 def test_unknown_convention_entry_into_force_derives_nothing():
@@ -47,7 +50,7 @@ def test_recent_ratification_is_not_yet_in_force():
     assert got[("KGZ", "C190")] == ("not in force", "")
     later_on = statuses([instrument("C190", "2021-06-25")], [], [ratification("KGZ", "C190", "2026-06-03")],
                         today=dt.date(2027, 6, 3))
-    assert later_on[("KGZ", "C190")] == ("in force", "2027-06-03")
+    assert later_on[("KGZ", "C190")] == ("in force", "")
 
 
 def test_automatic_denunciation_by_a_revising_convention():
@@ -57,9 +60,9 @@ def test_automatic_denunciation_by_a_revising_convention():
             ratification("ARM", "C108", "1994")]
     got = statuses(conventions, revisions, rows)
     assert got[("AZE", "C108")] == ("not in force", "2007-07-17")
-    assert got[("ARM", "C108")] == ("in force", "1995")            # Armenia did not ratify C185
+    assert got[("ARM", "C108")] == ("in force", "")                # Armenia did not ratify C185
     conditional = [{**revisions[0], "automatic_denunciation": "conditional"}]
-    assert statuses(conventions, conditional, rows)[("AZE", "C108")] == ("in force", "1993-05-19")
+    assert statuses(conventions, conditional, rows)[("AZE", "C108")] == ("in force", "")
 
 
 def test_denunciation_takes_effect_only_once_the_revising_convention_is_in_force():
@@ -101,7 +104,7 @@ def test_derive_command_writes_what_validate_asks_for_and_leaves_stated_statuses
     assert run_cli("derive", "--root", str(root)).returncode == 0
     rows = _rows(root / "data" / "ratifications.csv")
     assert (rows[("RUS", "C029")]["status"], rows[("RUS", "C029")]["status_date"],
-            rows[("RUS", "C029")]["status_basis"]) == ("in force", "1957", "derived")
+            rows[("RUS", "C029")]["status_basis"]) == ("in force", "", "derived")
     assert rows[("RUS", "C001")]["status"] == "denounced"          # stated: never rewritten
     result = validate(root)
     assert not result.problems.errors and not has(result.problems.items, "status-derived")

@@ -2,7 +2,9 @@
 
 The rules are the ILO Constitution's and the Conventions' final clauses:
 - a ratification enters into force for the member twelve months after the ILO registered it, or
-  on the Convention's own entry into force if that is later;
+  on the Convention's own entry into force if that is later (so a registration more than twelve
+  months old is in force; its start is not derived, as a successor State's declaration takes
+  effect from its independence instead);
 - ratifying a revising Convention denounces the revised one ipso jure, once the revising
   Convention is in force (`revisions.automatic_denunciation` = yes); NORMLEX then shows the older
   ratification as "not in force";
@@ -156,8 +158,10 @@ def derive(facts: Facts, row: dict, today: dt.date) -> Derived:
     entry = facts.in_force_for(instrument_id, _parse(row.get("ratified")))
     moment = _when(entry, today)
     if moment == "past":
-        return Derived("in force", str(entry), "in force twelve months after registration"
-                       + (" (or the Convention's own entry into force)" if facts.entry_into_force(instrument_id) else ""))
+        # In force, but from when is not derived: twelve months after registration holds for an
+        # ordinary ratification, while a successor State's declaration takes effect earlier (from
+        # its independence), and the package cannot always tell the two apart.
+        return Derived("in force", "", f"registered {row.get('ratified')}; in force twelve months later at the latest")
     if moment == "future":
         return Derived(PENDING, "", f"registered; enters into force on {entry}")
     return UNKNOWN

@@ -168,18 +168,18 @@ RULES: list[Rule] = [
        'data/ratifications.csv:3: status_basis "": status "in force" without a status_basis: stated (a source says so) or derived [status-basis]'),
     _r("status-derived", "domain", "Derived statuses are current",
        "A ratification whose status is derived (or empty) holds what `ilo-data derive` computes from the facts today: "
-       "in force twelve months after registration (or on the Convention's entry into force if later); not in force "
+       "in force once twelve months have passed since registration (and the Convention is in force); not in force "
        "once the country's ratification of a revising Convention (revisions.automatic_denunciation = yes) took effect; "
        "abrogated or withdrawn with the Convention. A pending ratification that has since entered into force is a "
        "warning (time passed); any other difference is an error.",
        "run `make derive` (ilo-data derive) to rewrite the derived statuses",
-       'data/ratifications.csv:40: status "": derived status is out of date: the facts now give "in force" from 1994 [status-derived]'),
+       'data/ratifications.csv:40: status "": derived status is out of date: the facts now give "in force" [status-derived]'),
     _r("status-disagrees", "domain", "Stated statuses agree with the facts (warning)",
        "A warning where a status a source states differs from the one the package's facts give. The source may know "
        "more (an explicit denunciation cannot be derived), or a fact may be wrong: check both and say which the row "
        "follows in its notes.",
        "check the stated status against the registration date, the revisions and the Convention's status",
-       'data/ratifications.csv:4: status "denounced": stated "denounced" but the facts give "in force" (in force twelve months after registration) [status-disagrees]'),
+       'data/ratifications.csv:4: status "denounced": stated "denounced" but the facts give "in force" (registered 1956; in force twelve months later at the latest) [status-disagrees]'),
     _r("revision-forward", "domain", "Revisions point back in time",
        "In revisions, the revising Convention was adopted after the Convention it revises, and no Convention revises itself.",
        "check which of the two is the older Convention",
