@@ -52,3 +52,11 @@ def test_languages_agree_with_the_label_schemas():
         enum = next(f for f in schema["fields"] if f["name"] == "language")["constraints"]["enum"]
         assert enum == list(languages.LANGUAGES), res.name
         assert {fk["reference"]["resource"] for fk in schema["foreignKeys"]} == {res.labels, "sources"}
+
+
+def test_country_page_shows_the_names_so_the_site_search_finds_them(tmp_path):
+    from ilo_data.docs import generate
+    from ilo_data.docs.context import page_slug
+    generate.generate(ROOT, tmp_path / "docs", tmp_path / "nodist")
+    page = (tmp_path / "docs" / "countries" / f"{page_slug('TJK')}.md").read_text(encoding="utf-8")
+    assert "Таджикистан" in page and "Tayikistán" in page and "Tadjikistan" in page
