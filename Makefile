@@ -8,7 +8,7 @@ ILO := $(BIN)/ilo-data
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all venv validate fmt derive build docs site readme test bench clean
+.PHONY: all venv validate fmt derive names build docs site readme test bench clean
 
 all: validate build site
 
@@ -28,6 +28,10 @@ fmt: venv
 # Statuses that follow from the facts (entry into force, automatic denunciation, abrogation).
 derive: venv
 	$(ILO) derive
+
+# The countries' names in Russian, French and Spanish, from Unicode CLDR via the pinned Babel.
+names: venv
+	$(ILO) names
 
 build: venv
 	$(ILO) build

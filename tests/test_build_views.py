@@ -56,6 +56,20 @@ def test_every_country_document_is_valid_and_typed(tables):
     assert nam["offices"] == [] and nam["ratifications"]["counts"]["recorded"] == 0
 
 
+def test_country_document_carries_its_names_in_every_language(tables):
+    names = [
+        {"iso3": "TJK", "language": "ru", "name": "Таджикистан", "source_id": "unicode-cldr", "notes": ""},
+        {"iso3": "TJK", "language": "es", "name": "Tayikistán", "source_id": "unicode-cldr", "notes": "A note."},
+        {"iso3": "KGZ", "language": "ru", "name": "Киргизия", "source_id": "unicode-cldr", "notes": ""},
+    ]
+    doc = views.country_document({**tables, "country_names": names}, "TJK")
+    assert doc["names"] == {"es": {"name": "Tayikistán", "source_id": "unicode-cldr", "notes": "A note."},
+                            "ru": {"name": "Таджикистан", "source_id": "unicode-cldr", "notes": None}}
+    assert list(doc["names"]) == ["es", "ru"]
+    assert not list(validator("country.schema.json").iter_errors(doc))
+    assert views.country_document(tables, "TJK")["names"] == {}
+
+
 def test_unknown_country_raises(tables):
     with pytest.raises(KeyError):
         views.country_document(tables, "XXX")

@@ -1,6 +1,8 @@
 """`ilo-data coverage`: per country, the ratifications the package holds against the latest total
 a source states (claims, metric conventions_ratified, latest as_of), and how precisely they are
 dated. Where no total is stated, it says so rather than guessing a share. See timeline.coverage.
+`--names`: instead, how many countries and instruments have a sourced name in each other language
+(ilo_data.languages.completeness).
 """
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from .languages import completeness
 from .locate import add_package_arguments
 from .timeline import UnreadablePackage, coverage, read_tables
 
@@ -19,6 +22,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--gaps", action="store_true",
                         help="also list, per country, the instruments still without a full date or a status")
+    parser.add_argument("--names", action="store_true",
+                        help="instead: per language, how many countries and instruments have a sourced name or title")
 
 
 def _stated(entry: dict) -> str:
@@ -83,12 +88,30 @@ def render_markdown(report: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def render_names(report: list[dict], markdown: bool = False) -> str:
+    """Names and titles held per language, against the rows of the table they label."""
+    lines = ["| resource | language | held | of | share |", "|---|---|---:|---:|---:|"] if markdown else []
+    for e in report:
+        share = f"{100 * e['held'] / e['total']:.0f}%" if e["total"] else "-"
+        if markdown:
+            lines.append(f"| `{e['resource']}` | {e['language']} | {e['held']} | {e['total']} | {share} |")
+        else:
+            lines.append(f"{e['resource']:<22} {e['language']}  {e['held']:>4} / {e['total']:<4} {share:>5}")
+    note = "A name or title no source gives is not held: what was searched is in " + RESEARCH_LOGS
+    return "\n".join(lines + ["", note])
+
+
 def run(args) -> int:
     try:
-        report = coverage(read_tables(args.root))
+        tables = read_tables(args.root)
+        report = completeness(tables) if args.names else coverage(tables)
     except UnreadablePackage as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if args.names:
+        print(json.dumps(report, indent=2, ensure_ascii=False) if args.format == "json"
+              else render_names(report, markdown=args.format == "markdown"))
+        return 0
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     elif args.format == "markdown":

@@ -55,6 +55,7 @@ def country_document(tables: dict[str, list[dict]], iso3: str) -> dict:
         "iso3": iso3,
         "iso2": _value(country.get("iso2")),
         "name": country.get("name", ""),
+        "names": _names(tables, iso3),
         "ilo_region": _value(country.get("ilo_region")),
         "membership": {
             "member_since": _value(country.get("member_since")),
@@ -67,6 +68,13 @@ def country_document(tables: dict[str, list[dict]], iso3: str) -> dict:
         "projects": _projects(tables, iso3),
         "claims": _claims(tables, iso3),
     }
+
+
+def _names(tables, iso3):
+    """The country's name in each other language the package holds, by language code, with its source."""
+    rows = sorted((r for r in tables.get("country_names", []) if r.get("iso3") == iso3), key=lambda r: r["language"])
+    return {row["language"]: {"name": row.get("name", ""), "source_id": _value(row.get("source_id")),
+                              "notes": _value(row.get("notes"))} for row in rows}
 
 
 def _covering_offices(tables, iso3):

@@ -21,6 +21,7 @@ def _period(start, end, open_end: str = "") -> str:
 def _membership(ctx: Context, doc: dict) -> str:
     m = doc["membership"]
     facts = [
+        ("Other languages", "; ".join(f"{_t(code)}: {_t(n['name'])}" for code, n in doc.get("names", {}).items())),
         ("ISO codes", f"{_t(doc['iso3'])} / {_t(doc.get('iso2'))}"),
         ("ILO member since", _t(m.get("member_since") or "not recorded")),
         ("ILO region", _t(doc.get("ilo_region"))),

@@ -219,6 +219,23 @@ RULES: list[Rule] = [
     _r("category-counts", "domain", "Fundamental and governance counts",
        "conventions holds exactly 10 fundamental and 4 governance Conventions (Protocols not counted).",
        "check the category column against the NORMLEX list", 'data/conventions.csv: category "fundamental": 9 fundamental Conventions (C029, C087, C098, C100, C105, C111, C138, C182, C187), expected 10 [category-counts]'),
+    _r("name-script", "domain", "Names in the script of their language",
+       "In the label resources (country_names, convention_titles, recommendation_titles), a name or title is "
+       "written in its language's script: Cyrillic for ru, Latin for fr and es. A word wholly in another script "
+       "is reported; the Russian legal style's Latin N for the numero sign (\"Конвенция N 87\") is accepted.",
+       "check the language code, or copy the name again from the source",
+       'data/country_names.csv:4: name "Tajikistan": language ru is written in Cyrillic script, but \'Tajikistan\' is not [name-script]'),
+    _r("name-lookalikes", "domain", "No look-alike letters of another script",
+       "No word of a name or title mixes scripts: a Latin a, c, e, o, p, x or y typed into a Russian word (or a "
+       "Cyrillic а, с, е, о, р into a French one) looks right but is another character, and a search for the "
+       "word does not find it.",
+       "retype the word with one keyboard layout (the message names the letters)",
+       'data/country_names.csv:4: name "Тaджикистан": the word \'Тaджикистан\' mixes scripts: Latin \'a\' (U+0061) [name-lookalikes]'),
+    _r("name-whitespace", "domain", "No stray whitespace inside names",
+       "Inside a name or title, words are separated by one plain space: no double space, tab, line break, "
+       "no-break space or zero-width character (leading and trailing spaces are padded-cell).",
+       "replace the character with one plain space (or delete it)",
+       'data/country_names.csv:4: name "Таджи\u00a0кистан": NO-BREAK SPACE (U+00A0) where a plain space or nothing belongs [name-whitespace]'),
     # 5. json
     _r("json-syntax", "json", "JSON files parse", "Every *.json file of the package (descriptor, schemas/, schemas/json/, data/) is valid UTF-8 JSON.",
        "fix the JSON at the line and column given", 'data/extra.json:3: invalid JSON: Expecting value (column 1) [json-syntax]'),

@@ -9,6 +9,7 @@ from .base import Check, Context
 from .cells import IntegerForm
 from .countries import CategoryCounts, IsoCodesReal
 from .dates import NotInFuture, PeriodForward, RealCalendarDates
+from .names import NameLookalikes, NameScript, NameWhitespace
 from .offices import HierarchyAcyclic, OneOfficeAtATime
 from .ratifications import AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates
 from .revisions import RevisionForward
@@ -19,6 +20,7 @@ CHECKS: list[type[Check]] = [
     AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, StatusBasis, DerivedStatus, RevisionForward,
     RealCalendarDates, PeriodForward, NotInFuture,
     HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, SecondaryOverPrimary, IsoCodesReal, CategoryCounts, IntegerForm,
+    NameScript, NameLookalikes, NameWhitespace,
 ]
 
 
