@@ -76,6 +76,7 @@
     if (!input || input.dataset.ready) return;
     input.dataset.ready = "1";
     var count = document.getElementById("source-filter-count");
+    if (input.form) input.form.addEventListener("submit", function (e) { e.preventDefault(); });
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
       document.querySelectorAll("details.source-group").forEach(function (group) {

@@ -20,7 +20,7 @@ FOLDERS = {
     "research": "research",
     "tables": "tables",
 }
-FILES = ["downloads.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md", "release.json"]
+FILES = ["index.md", "downloads.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md", "release.json"]
 
 CATEGORY_ORDER = ["fundamental", "governance", "technical"]
 

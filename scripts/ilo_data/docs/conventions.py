@@ -47,7 +47,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
     if others:
         out.append("Also recorded for: " + ", ".join(ctx.country_link(i) for i in others) + ".\n")
     rows = [conv] + list(by_country.values())
-    out.append("## Sources cited\n")
+    out.append("## Sources cited { data-search-exclude }\n")
     out.append(ctx.sources_list(rows))
     return "\n".join(out)
 

@@ -222,7 +222,7 @@ def country_page(ctx: Context, doc: dict, covered: bool) -> str:
         out.append(claims)
     if covered or doc["programmes"] or doc["projects"]:
         out += ["## Programmes\n", _programmes(ctx, doc), "## Projects\n", _projects(ctx, doc, page)]
-    out += ["## Sources cited\n", ctx.sources_list(_all_cited(doc))]
+    out += ["## Sources cited { data-search-exclude }\n", ctx.sources_list(_all_cited(doc))]
     return "\n".join(out)
 
 

@@ -84,7 +84,7 @@ def office_page(ctx: Context, node: dict, parents: dict[str, tuple[dict, dict | 
              sources_cell(ctx, r)] for r in coverage]))
     else:
         out.append(md.none("No country coverage recorded for this office."))
-    out += ["## Sources cited\n", ctx.sources_list([node] + node["events"] + coverage)]
+    out += ["## Sources cited { data-search-exclude }\n", ctx.sources_list([node] + node["events"] + coverage)]
     return "\n".join(out)
 
 

@@ -60,7 +60,7 @@ def page(ctx: Context) -> str:
            "grouped by kind and sorted by publisher, with the number of rows resting on each (as `source_id` or in "
            "`other_source_ids`). Links go to the address the document was read from; many are archived copies or "
            "secondary pages, and the notes say so. Type in the box to filter by id, title, publisher or note.\n",
-           '<form class="source-filter" role="search" onsubmit="return false">'
+           '<form class="source-filter" role="search">'
            '<label for="source-filter">Filter sources</label> '
            '<input id="source-filter" type="search" placeholder="e.g. NORMLEX, Tajikistan, 2019" autocomplete="off"> '
            '<output for="source-filter" id="source-filter-count" aria-live="polite"></output></form>\n']
