@@ -64,7 +64,9 @@
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var group = target && target.closest("details");
+    // A source's row sits in its group; a kind's anchor sits just before its group.
+    var after = target && (target.closest("p") || target).nextElementSibling;
+    var group = target && (target.closest("details") || (after && after.tagName === "DETAILS" ? after : null));
     if (group && !group.open) {
       group.open = true;
       target.scrollIntoView();
