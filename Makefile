@@ -8,7 +8,7 @@ ILO := $(BIN)/ilo-data
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all venv validate fmt derive names build docs site readme test bench clean
+.PHONY: all venv validate fmt derive names build docs site serve readme test bench clean
 
 all: validate build site
 
@@ -42,6 +42,11 @@ docs: build
 
 site: docs
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# View the built site at http://127.0.0.1:8000/ (search needs it served; opened from the file system,
+# site/index.html works but the browser blocks search).
+serve: site
+	cd site && ../$(BIN)/python -m http.server 8000 --bind 127.0.0.1
 
 test: venv
 	$(BIN)/pytest

@@ -137,9 +137,9 @@ def test_built_fixture_site_has_no_injected_element():
             assert not (tag == "img" and attrs.get("src") == "x"), f"{where}: the injected <img> is an element"
             href = (attrs.get("href") or "").strip().lower()
             assert not href.startswith(("javascript:", "data:", "vbscript:")), f"{where}: <{tag} href={href!r}>"
-    tjk = (site / "countries" / "tjk" / "index.html").read_text(encoding="utf-8")
+    tjk = (site / "countries" / "tjk.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(2)&gt;" in tjk  # shown as text
-    fra = (site / "countries" / "fra" / "index.html").read_text(encoding="utf-8")
+    fra = (site / "countries" / "fra.html").read_text(encoding="utf-8")
     assert "<title>France &lt;script&gt;alert(1)&lt;/script&gt; (FRA) - " in fra
 
 

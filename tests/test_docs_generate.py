@@ -60,7 +60,7 @@ def test_every_country_page_is_linked_from_the_index(generated):
 
 def test_the_other_pages_exist(generated):
     _, docs = generated
-    for name in ["downloads.md", "rules.md", "changelog.md", "about.md", "contributing.md", "charts/index.md",
+    for name in ["index.md", "downloads.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md", "charts/index.md",
                  "charts/fundamental-matrix.svg", "charts/ratifications-over-time.svg", "charts/coverage.svg"]:
         assert (docs / name).is_file(), f"not generated: {name}"
 
@@ -68,11 +68,11 @@ def test_the_other_pages_exist(generated):
 def test_only_generated_paths_are_written_and_all_are_git_ignored(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("hand-written\n")
+    (docs / "versioning.md").write_text("hand-written\n")
     ctx = gen.generate(FIXTURE, docs, tmp_path / "nodist")
     tops = {p.relative_to(docs).parts[0] for p in ctx.written}
     assert tops <= set(FOLDERS.values()) | set(FILES), tops
-    assert (docs / "index.md").read_text() == "hand-written\n"
+    assert (docs / "versioning.md").read_text() == "hand-written\n"
     ignored = {line.strip().strip("/") for line in (ROOT / "docs" / ".gitignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")}
     assert set(FOLDERS.values()) | set(FILES) <= ignored, "docs/.gitignore must list every generated path"

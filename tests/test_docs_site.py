@@ -84,6 +84,6 @@ def test_internal_links_resolve(site):
 
 def test_key_pages_exist(site):
     for page in ["index.html", "dictionary/index.html", "countries/index.html", "conventions/index.html",
-                 "offices/index.html", "charts/index.html", "downloads/index.html", "rules/index.html",
-                 "changelog/index.html", "about/index.html", "search/search_index.json"]:
+                 "offices/index.html", "charts/index.html", "downloads.html", "rules.html", "sources.html",
+                 "changelog.html", "about.html", "countries/tjk.html", "search/search_index.json"]:
         assert (site / page).is_file(), f"missing {page}"

@@ -104,6 +104,12 @@ def _index(rows: list[dict], key: str) -> dict[str, dict]:
     return {row.get(key, ""): row for row in rows}
 
 
+def is_convention(instrument: dict) -> bool:
+    """A Convention, not a Protocol (an instrument of unknown kind counts as a Convention, as in NORMLEX
+    totals). The one definition every count of "Conventions ratified" uses."""
+    return instrument.get("kind", "convention") != "protocol"
+
+
 def _removal(instrument: dict, when: Window) -> tuple[str, str | None]:
     """Whether a withdrawn or abrogated instrument had been removed by `when` (its date is unknown)."""
     status = (instrument.get("status") or "").strip()
@@ -307,7 +313,7 @@ def coverage(tables_or_root) -> list[dict]:
     report = []
     for iso3 in sorted(c for c in countries if c):
         rows = [r for r in _table(tables, "ratifications") if r.get("iso3") == iso3]
-        conv = [r for r in rows if instruments.get(r.get("instrument_id"), {}).get("kind", "convention") != "protocol"]
+        conv = [r for r in rows if is_convention(instruments.get(r.get("instrument_id"), {}))]
         precision = {"day": 0, "month": 0, "year": 0, "undated": 0}
         for r in conv:
             d = date_of(r, "ratified")

@@ -132,8 +132,8 @@ class Watched:
         assert not self.external, f"requests outside the site: {self.external}"
 
 
-def watched_page(browser, server: Server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+def watched_page(browser, server: Server, width: int = 1280):
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block", accept_downloads=True)
     page = context.new_page()
     watched = Watched(page, server.url)
     try:

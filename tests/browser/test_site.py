@@ -43,7 +43,7 @@ def test_home_page(page):
 
 
 def test_data_dictionary_page(page):
-    page.goto("dictionary/ratifications/#ratifications.status")
+    page.goto("dictionary/ratifications.html#ratifications.status")
     anchor = page.page.locator('[id="ratifications.status"]')
     assert anchor.count() == 1, "no #ratifications.status anchor"
     assert anchor.is_visible()
@@ -54,7 +54,7 @@ def test_data_dictionary_page(page):
 
 
 def test_tajikistan_page(page):
-    page.goto("countries/tjk/")
+    page.goto("countries/tjk.html")
     text = _text(page)
     assert page.page.locator("h1").first.inner_text().startswith("Tajikistan")
     member = page.page.locator("tr", has_text="ILO member since").first.inner_text()
@@ -67,7 +67,7 @@ def test_tajikistan_page(page):
 
 
 def test_convention_page(page):
-    page.goto("conventions/c029/")
+    page.goto("conventions/c029.html")
     assert "Forced Labour" in page.page.locator("h1").first.inner_text()
     text = _text(page)
     assert "fundamental" in text and "Tajikistan" in text
@@ -83,7 +83,7 @@ def test_search_finds_forced_labour(page):
 
 
 def test_charts_page_shows_the_svgs(page):
-    page.goto("charts/")
+    page.goto("charts/index.html")
     images = page.page.locator("article img[src$='.svg']")
     assert images.count() >= 3
     for i in range(images.count()):
@@ -94,7 +94,7 @@ def test_charts_page_shows_the_svgs(page):
 
 def test_download_links_resolve(page, server):
     dist, why = release_dist(ROOT)
-    page.goto("downloads/")
+    page.goto("downloads.html")
     hrefs = page.page.locator("article a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     files = [h for h in hrefs if h and not h.startswith(("#", "http:", "https:")) and not h.endswith("/")]
     if dist is None:

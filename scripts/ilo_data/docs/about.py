@@ -2,10 +2,8 @@
 how complete it is (coverage of ratifications against stated totals)."""
 from __future__ import annotations
 
-from collections import Counter
-
-from . import escape, md
-from .charts import coverage_table
+from . import escape, md, tables
+from .charts import COVERAGE_ALIGN, COVERAGE_HEADERS, coverage_rows
 from .context import Context
 from .stats import all_coverage
 
@@ -13,16 +11,7 @@ PARTIAL_METRICS = [("conventions", "conventions_adopted", "Conventions"),
                    ("recommendations", "recommendations_adopted", "Recommendations")]
 
 
-def citations(ctx: Context) -> dict[str, Counter]:
-    """source_id -> Counter of resource name -> rows citing it (source_id or other_source_ids)."""
-    counts: dict[str, Counter] = {}
-    for name, rows in ctx.tables.items():
-        if name == "sources":
-            continue
-        for row in rows:
-            for sid in ctx.cited([row]):
-                counts.setdefault(sid, Counter())[name] += 1
-    return counts
+PAGE = "about.md"
 
 
 def _global_claim(ctx: Context, metric: str) -> dict[str, str] | None:
@@ -54,7 +43,7 @@ def page(ctx: Context) -> str:
         if claim:
             notes.append(f"- {label}: {len(ctx.rows(resource))} recorded; a source states {escape.text(claim['value'])} "
                          f"adopted as of {escape.text(claim.get('as_of') or 'an unknown date')} ({ctx.source_link(claim.get('source_id', ''), prefix='')}).")
-    out.append(md.table(["resource", "rows"], rows, ["---", "--:"]))
+    out.append(tables.table(ctx, PAGE, "resources", ["resource", "rows"], rows, ["---", "--:"]))
     if notes:
         out.append("\n".join(notes) + "\n")
     out.append("### Ratifications against the stated totals\n")
@@ -62,33 +51,15 @@ def page(ctx: Context) -> str:
                "source states (a dated claim). *Recorded by then* counts the rows that may date from before the "
                "statement; *share* is that over the stated total. The same numbers as `ilo-data coverage`.\n")
     covs = list(all_coverage(ctx).values())
-    out.append(coverage_table(ctx, covs, prefix="") if covs else md.none("No ratifications or stated totals recorded."))
+    out.append(tables.table(ctx, PAGE, "coverage", COVERAGE_HEADERS, coverage_rows(ctx, covs, prefix=""), COVERAGE_ALIGN)
+               if covs else md.none("No ratifications or stated totals recorded."))
     out.append("The chart is on the [Charts](charts/index.md#coverage-per-country) page.\n")
 
-    counts = citations(ctx)
     sources = ctx.rows("sources")
-    kinds = Counter(s.get("kind", "") for s in sources)
-    out.append(f"## Sources ({len(sources)})\n")
-    out.append("Every document the package cites, with the number of rows resting on it (as `source_id` or in "
-               "`other_source_ids`). Links go to the address the document was read from; many are archived copies "
-               "or secondary pages, and the notes say so.\n")
-    out.append("By kind: " + ", ".join(f"{escape.text(k or 'not stated')} {n}" for k, n in sorted(kinds.items())) + ".\n")
-    cells = []
-    for s in sorted(sources, key=lambda s: s["source_id"]):
-        sid = s["source_id"]
-        used = counts.get(sid, Counter())
-        used_text = ", ".join(f"{escape.text(n)} {c}" for n, c in sorted(used.items())) or "not cited"
-        url = escape.safe_url(s.get("url"))
-        where = escape.link("link", url) if url else (escape.text(s.get("url")) + " (not linked)" if s.get("url") else "no address")
-        dates = "; ".join(x for x in [f"published {escape.text(s['published'])}" if s.get("published") else "",
-                                      f"retrieved {escape.text(s['retrieved'])}" if s.get("retrieved") else ""] if x)
-        cells.append([f'<span id="source-{escape.anchor_id(sid)}"></span>{escape.code(sid)}',
-                      escape.text(s.get("title", "")), escape.text(s.get("publisher", "")), where,
-                      escape.text(s.get("kind", "")), dates, used_text, escape.text(s.get("notes", ""))])
-    out.append(md.table(["id", "title", "publisher", "address", "kind", "dates", "rows citing it", "notes"], cells)
-               if cells else md.none("No sources recorded."))
+    out.append(f"## Sources\n\nThe package cites {md.plural(len(sources), 'source')}: see [Sources](sources.md), "
+               "grouped by kind and publisher, with a filter.\n")
     return "\n".join(out)
 
 
 def write(ctx: Context) -> None:
-    ctx.write("about.md", page(ctx))
+    ctx.write(PAGE, page(ctx))

@@ -18,8 +18,9 @@ FOLDERS = {
     "charts": "charts",
     "downloads": "downloads",
     "research": "research",
+    "tables": "tables",
 }
-FILES = ["downloads.md", "rules.md", "changelog.md", "about.md", "contributing.md"]
+FILES = ["index.md", "downloads.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md", "release.json"]
 
 CATEGORY_ORDER = ["fundamental", "governance", "technical"]
 
@@ -112,13 +113,13 @@ class Context:
         return f"[{escape.text(office.get('name') or office_id)}]({prefix}offices/{page_slug(office_id)}.md)"
 
     def source_link(self, source_id: str, prefix: str = "../", by_publisher: bool = False) -> str:
-        """A link to the source's entry on the About page, labelled with its id (or its publisher,
+        """A link to the source's entry on the Sources page, labelled with its id (or its publisher,
         where a narrow table cell has no room for an id)."""
         source = self.index("sources", "source_id").get(source_id)
         if source is None:
             return escape.text(source_id)
         label = (source.get("publisher") or source_id) if by_publisher else source_id
-        return f"[{escape.text(label)}]({prefix}about.md#source-{escape.anchor_id(source_id)})"
+        return f"[{escape.text(label)}]({prefix}sources.md#source-{escape.anchor_id(source_id)})"
 
     def field_link(self, resource: str, field_name: str, prefix: str = "../") -> str:
         return f"[{escape.text(field_name)}]({prefix}dictionary/{resource}.md#{escape.anchor_id(resource + '.' + field_name)})"

@@ -1,7 +1,7 @@
 """One page per Convention and Protocol: what it is, and which of the ten countries ratified it."""
 from __future__ import annotations
 
-from . import escape, md
+from . import counts, escape, md, tables, wording
 from .context import CATEGORY_ORDER, Context, page_slug, sources_cell
 
 
@@ -33,7 +33,8 @@ def _revision_facts(ctx: Context, iid: str) -> list[tuple[str, str]]:
 def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> str:
     iid = conv["instrument_id"]
     title = conv.get("title") or iid
-    out = [md.front_matter(f"{iid} {title}"), f"# {escape.text(iid)}: {escape.text(title)}\n"]
+    page = f"conventions/{page_slug(iid)}.md"
+    out = [md.front_matter(f"{iid} {title}", search_boost=True), f"# {escape.text(iid)}: {escape.text(title)}\n"]
     facts = [
         ("Kind", escape.text(conv.get("kind", ""))),
         ("Number", escape.text(conv.get("number", ""))),
@@ -56,7 +57,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
 
     out.append("## Ratifications by the ten countries covered from Moscow\n")
     by_country = {r["iso3"]: r for r in ctx.group("ratifications", "instrument_id").get(iid, [])}
-    ratified = [i for i in covered if i in by_country]
+    ratified = counts.recorded_for(ctx, iid, covered)
     out.append(f"{len(ratified)} of the {len(covered)} countries have a ratification recorded in this package. "
                "The package's ratifications are partial: no row means *not recorded here*, not *not ratified*.\n")
     cells = []
@@ -64,23 +65,25 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
         r = by_country.get(iso3)
         if r:
             cells.append([ctx.country_link(iso3), md.dated(r.get("ratified"), r.get("date_basis")),
-                          md.status(r), escape.text(r.get("notes", "")), sources_cell(ctx, r)])
+                          wording.ratification_status(ctx, r), escape.text(r.get("notes", "")), sources_cell(ctx, r)])
         else:
-            cells.append([ctx.country_link(iso3), "not recorded", "", "", ""])
-    out.append(md.table(["country", "ratified", "status", "notes", "sources"], cells))
+            cells.append([ctx.country_link(iso3), wording.NOT_RECORDED, wording.NOT_RECORDED, "", ""])
+    out.append(tables.table(ctx, page, "ratifications", ["country", "ratified", "status", "notes", "sources"], cells))
     others = sorted(set(by_country) - set(covered))
     if others:
         out.append("Also recorded for: " + ", ".join(ctx.country_link(i) for i in others) + ".\n")
     rows = [conv] + list(by_country.values())
-    out.append("## Sources cited\n")
+    out.append("## Sources cited { data-search-exclude }\n")
     out.append(ctx.sources_list(rows))
     return "\n".join(out)
+
+
+INDEX = "conventions/index.md"
 
 
 def index_page(ctx: Context, covered: list[str]) -> str:
     out = [md.front_matter("Conventions and Protocols"), "# Conventions and Protocols\n"]
     rows = ctx.rows("conventions")
-    ratifications = ctx.group("ratifications", "instrument_id")
     out.append(f"{sum(1 for r in rows if r.get('kind') == 'convention')} Conventions and "
                f"{sum(1 for r in rows if r.get('kind') == 'protocol')} Protocols. The last column counts the ratifications "
                f"recorded for the {len(covered)} countries covered from Moscow.\n")
@@ -94,15 +97,16 @@ def index_page(ctx: Context, covered: list[str]) -> str:
             continue
         items = sorted(groups[key], key=lambda r: r["instrument_id"])
         out.append(f"## {escape.text(key.capitalize())} ({len(items)})\n")
-        cells = [[ctx.convention_link(r["instrument_id"]), escape.text(r.get("title", "")), escape.text(r.get("adoption_date", "")),
-                  escape.text(r.get("status", "")),
-                  str(sum(1 for x in ratifications.get(r["instrument_id"], []) if x["iso3"] in covered))] for r in items]
-        out.append(md.table(["id", "title", "adopted", "status", "ratified (of the ten)"], cells, ["---", "---", "---", "---", "--:"]))
+        cells = [[ctx.convention_link(r["instrument_id"]), escape.text(r.get("title", "")),
+                  escape.text(r.get("adoption_date") or wording.NOT_RECORDED), escape.text(r.get("status") or wording.NOT_RECORDED),
+                  str(len(counts.recorded_for(ctx, r["instrument_id"], covered)))] for r in items]
+        out.append(tables.table(ctx, INDEX, key, ["id", "title", "adopted", "status", f"ratification recorded (of the {len(covered)})"],
+                                cells, ["---", "---", "---", "---", "--:"]))
     return "\n".join(out)
 
 
 def write(ctx: Context) -> None:
     covered = ctx.covered_iso3()
-    ctx.write("conventions/index.md", index_page(ctx, covered))
+    ctx.write(INDEX, index_page(ctx, covered))
     for conv in ctx.rows("conventions"):
         ctx.write(f"conventions/{page_slug(conv['instrument_id'])}.md", convention_page(ctx, conv, covered))

@@ -1,11 +1,22 @@
-"""MkDocs hook (local code, runs at build time, fetches nothing): the release files copied under
-docs/downloads/ are served as they are. Without it MkDocs would render the release's README.md,
-CHANGELOG.md and LICENSE-DATA.md as pages instead of offering the files themselves."""
+"""MkDocs hooks (local code, runs at build time, fetches nothing).
+
+- The release files copied under docs/downloads/ are served as they are. Without this MkDocs would
+  render the release's README.md, CHANGELOG.md and LICENSE-DATA.md as pages instead of offering the files.
+- docs/release.json (written by `ilo-data docs`) becomes `config.extra.release`, which the footer and the
+  "Cite this page" block show (overrides/); the file itself is not published.
+- The theme's source maps (1.3 MB no reader needs) are not published.
+"""
 from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
 DOWNLOADS = "downloads/"
+RELEASE = "release.json"
+_SOURCE_MAP = re.compile(rb"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ ?\*/)\s*$")
 
 
 class _AsIs(File):
@@ -27,9 +38,32 @@ class _AsIs(File):
         return False
 
 
+def on_config(config):
+    path = Path(config["docs_dir"]) / RELEASE
+    try:
+        release = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        release = {}
+    config["extra"]["release"] = release if isinstance(release, dict) else {}
+    return config
+
+
 def on_files(files: Files, config) -> Files:
     for file in list(files):
-        if file.src_uri.startswith(DOWNLOADS) and file.src_uri.endswith(".md"):
+        if file.src_uri == RELEASE:
+            files.remove(file)
+        elif file.src_uri.startswith(DOWNLOADS) and file.src_uri.endswith(".md"):
             files.remove(file)
             files.append(_AsIs(file.src_uri, file.src_dir, file.dest_dir, use_directory_urls=False))
     return files
+
+
+def on_post_build(config) -> None:
+    assets = Path(config["site_dir"]) / "assets"
+    for source_map in assets.rglob("*.map"):
+        source_map.unlink()
+    for script in list(assets.rglob("*.js")) + list(assets.rglob("*.css")):
+        data = script.read_bytes()
+        stripped = _SOURCE_MAP.sub(b"\n", data)
+        if stripped != data:
+            script.write_bytes(stripped)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import views
-from . import escape, md
+from . import escape, md, tables, wording
 from .context import Context, page_slug, sources_cell
 
 
@@ -24,7 +24,7 @@ def tree(ctx: Context, forest: list[dict], prefix: str = "../") -> str:
     def walk(node: dict, depth: int) -> None:
         detail = [d for d in (_t(node.get("type")), _t(node.get("city"))) if d]
         if node.get("established"):
-            detail.append(f"since {_t(node['established'])}")
+            detail.append(f"established {_t(node['established'])}")
         if node.get("closed"):
             detail.append(f"closed {_t(node['closed'])}")
         if node["coverage"]:
@@ -41,6 +41,7 @@ def tree(ctx: Context, forest: list[dict], prefix: str = "../") -> str:
 def office_page(ctx: Context, node: dict, parents: dict[str, tuple[dict, dict | None]]) -> str:
     oid = node["office_id"]
     name = node.get("name") or oid
+    page = f"offices/{page_slug(oid)}.md"
     out = [md.front_matter(name), f"# {_t(name)}\n"]
     parent = parents[oid][1]
     facts = [
@@ -66,7 +67,7 @@ def office_page(ctx: Context, node: dict, parents: dict[str, tuple[dict, dict | 
         out.append("Hierarchy: " + " → ".join(reversed(chain)) + f" → {_t(name)}\n")
     out.append("## History\n")
     if node["events"]:
-        out.append(md.table(["date", "event", "what happened", "notes", "sources"], [
+        out.append(tables.table(ctx, page, "history", ["date", "event", "what happened", "notes", "sources"], [
             [_t(e.get("date")), _t(e.get("event")), _t(e.get("description")), _t(e.get("notes")), sources_cell(ctx, e)]
             for e in node["events"]]))
     else:
@@ -76,13 +77,14 @@ def office_page(ctx: Context, node: dict, parents: dict[str, tuple[dict, dict | 
     if coverage:
         still = sum(1 for r in coverage if not r.get("end"))
         out.append(md.plural(len({r["iso3"] for r in coverage}), "country", "countries")
-                   + f" covered at some time; {still} with no end date recorded.\n")
-        out.append(md.table(["country", "from", "to", "notes", "sources"], [
-            [ctx.country_link(r["iso3"]), _t(r.get("start")), _t(r.get("end") or "still"), _t(r.get("notes")), sources_cell(ctx, r)]
-            for r in coverage]))
+                   + f" covered at some time; {still} with no end date recorded. *First attested* is the earliest "
+                   "date a source supports for the coverage, which may have begun earlier.\n")
+        out.append(tables.table(ctx, page, "coverage", ["country", wording.FIRST_ATTESTED, wording.ENDED, "notes", "sources"], [
+            [ctx.country_link(r["iso3"]), wording.first_attested(r.get("start")), wording.ended(r.get("end")), _t(r.get("notes")),
+             sources_cell(ctx, r)] for r in coverage]))
     else:
         out.append(md.none("No country coverage recorded for this office."))
-    out += ["## Sources cited\n", ctx.sources_list([node] + node["events"] + coverage)]
+    out += ["## Sources cited { data-search-exclude }\n", ctx.sources_list([node] + node["events"] + coverage)]
     return "\n".join(out)
 
 

@@ -30,5 +30,5 @@ def write(ctx: Context) -> None:
     ctx.write("research/index.md", index_page(ctx))
     for path in logs(ctx):
         # The log's own links are written from the repository root, like CONTRIBUTING's.
-        ctx.write(f"research/{path.stem}.md", md.front_matter(f"Research log: {path.stem}")
+        ctx.write(f"research/{path.stem}.md", md.front_matter(f"Research log: {path.stem}", search_exclude=True)
                   + adapt(path.read_text(encoding="utf-8"), ctx))

@@ -48,6 +48,8 @@ def build_site(package_root: Path, out: Path, dist: Path | None = None, repo: Pa
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["hooks"] = [str((repo / h).resolve()) for h in config.get("hooks", [])]
+    if config.get("theme", {}).get("custom_dir"):
+        config["theme"]["custom_dir"] = str((repo / config["theme"]["custom_dir"]).resolve())
     config_path = out / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     # Not --quiet: it hides the warnings that --strict counts.

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .escape import xml
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+PALETTE = ["#1f77b4", "#d35400", "#2e7d32", "#d62728", "#7b3294", "#8c564b", "#c2185b", "#5f5f5f", "#827717", "#00838f"]
 
 
 def _attrs(attrs: dict) -> str:

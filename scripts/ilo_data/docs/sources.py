@@ -1,0 +1,82 @@
+"""The Sources page: every document the package cites, grouped by kind (one collapsible group each,
+sorted by publisher), with a filter box (docs/javascripts/site.js) and each group's rows as CSV.
+Other pages link to a source's row here (`Context.source_link`)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from . import escape, md, tables
+from .context import Context
+
+PAGE = "sources.md"
+KIND_LABELS = {"original-document": "Original documents", "ilo-normlex": "ILO NORMLEX", "ilo-page": "ILO web pages",
+               "ilo-document": "ILO documents", "un-page": "UN pages", "government": "Government", "trade-union": "Trade unions",
+               "news": "News", "encyclopedia": "Encyclopedias", "treaty-text": "Treaty texts", "other": "Other"}
+HEADERS = ["id", "title", "publisher", "dates", "rows citing it", "notes"]
+
+
+def citations(ctx: Context) -> dict[str, Counter]:
+    """source_id -> Counter of resource name -> rows citing it (source_id or other_source_ids)."""
+    counts: dict[str, Counter] = {}
+    for name, rows in ctx.tables.items():
+        if name == "sources":
+            continue
+        for row in rows:
+            for sid in ctx.cited([row]):
+                counts.setdefault(sid, Counter())[name] += 1
+    return counts
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize() if kind else "Kind not stated")
+
+
+def _row(s: dict[str, str], used: Counter) -> list[str]:
+    sid = s["source_id"]
+    url = escape.safe_url(s.get("url"))
+    title = escape.link(s.get("title") or sid, url) if url else (
+        escape.text(s.get("title") or sid) + (f" ({escape.text(s.get('url'))}, not linked)" if s.get("url") else ""))
+    dates = "; ".join(x for x in [f"published {escape.text(s['published'])}" if s.get("published") else "",
+                                  f"retrieved {escape.text(s['retrieved'])}" if s.get("retrieved") else ""] if x)
+    return [f'<span id="source-{escape.anchor_id(sid)}"></span>{escape.code(sid)}', title,
+            escape.text(s.get("publisher", "")), dates or "not recorded",
+            ", ".join(f"{escape.text(n)} {c}" for n, c in sorted(used.items())) or "not cited",
+            escape.text(s.get("notes", ""))]
+
+
+def _indent(text: str) -> str:
+    return "".join("    " + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def page(ctx: Context) -> str:
+    sources = ctx.rows("sources")
+    used = citations(ctx)
+    groups: dict[str, list[dict[str, str]]] = {}
+    for s in sources:
+        groups.setdefault(s.get("kind", ""), []).append(s)
+    publishers = len({s.get("publisher", "") for s in sources})
+    out = [md.front_matter("Sources", search_exclude=True), f"# Sources ({len(sources)})\n",
+           f"Every document the package cites: {md.plural(len(sources), 'source')} from {md.plural(publishers, 'publisher')}, "
+           "grouped by kind and sorted by publisher, with the number of rows resting on each (as `source_id` or in "
+           "`other_source_ids`). Links go to the address the document was read from; many are archived copies or "
+           "secondary pages, and the notes say so. Type in the box to filter by id, title, publisher or note.\n",
+           '<form class="source-filter" role="search">'
+           '<label for="source-filter">Filter sources</label> '
+           '<input id="source-filter" type="search" placeholder="e.g. NORMLEX, Tajikistan, 2019" autocomplete="off"> '
+           '<output for="source-filter" id="source-filter-count" aria-live="polite"></output></form>\n']
+    order = [k for k in KIND_LABELS if k in groups] + sorted(k for k in groups if k not in KIND_LABELS)
+    out.append("Kinds: " + ", ".join(f"[{escape.text(kind_label(k))} ({len(groups[k])})](#kind-{escape.anchor_id(k or 'none')})"
+                                     for k in order) + ".\n")
+    for kind in order:
+        items = sorted(groups[kind], key=lambda s: (s.get("publisher", "").lower(), s["source_id"]))
+        rows = [_row(s, used.get(s["source_id"], Counter())) for s in items]
+        body = tables.table(ctx, PAGE, f"kind-{kind or 'none'}", HEADERS, rows)
+        out.append(f'<span id="kind-{escape.anchor_id(kind or "none")}"></span>\n')
+        out.append(f'??? source-group "{escape.attr(kind_label(kind))} ({len(items)})"\n\n' + _indent(body) + "\n")
+    if not sources:
+        out.append(md.none("No sources recorded."))
+    return "\n".join(out)
+
+
+def write(ctx: Context) -> None:
+    ctx.write(PAGE, page(ctx))

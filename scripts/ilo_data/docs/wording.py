@@ -1,0 +1,53 @@
+"""What the site says about what the data knows, in one place (STYLE.md: "first attested" is not
+"since"; "not recorded" is not "not ratified"). Each function returns Markdown; values from the data
+are escaped here. Page modules call these rather than spelling the phrases out themselves."""
+from __future__ import annotations
+
+from . import escape
+from .context import Context
+
+NOT_RECORDED = "not recorded"
+NO_END = "no end recorded"
+NOT_STATED = "not stated"
+# Column headings that carry a meaning readers could otherwise misread.
+FIRST_ATTESTED = "first attested"
+ENDED = "ended"
+
+
+def first_attested(date: str | None) -> str:
+    """The earliest date a source supports for a fact that may have begun earlier."""
+    return escape.text(date) if date else NOT_RECORDED
+
+
+def ended(date: str | None) -> str:
+    return escape.text(date) if date else NO_END
+
+
+def source_date(ctx: Context, source_id: str | None) -> str:
+    """The date a source speaks for: its publication date, else when it was read; '' if neither."""
+    source = ctx.index("sources", "source_id").get(source_id or "", {})
+    return source.get("published") or source.get("retrieved") or ""
+
+
+def as_of(ctx: Context, row: dict) -> str:
+    """' (as of <date of the row's source>)' or ' (source undated)': a status is true as of its source."""
+    date = source_date(ctx, row.get("source_id"))
+    return f' (as of <span class="nowrap">{escape.text(date)}</span>)' if date else " (source undated)"
+
+
+def stated_status(ctx: Context, row: dict) -> str:
+    """A project's or programme's status as its source states it, with the source's date."""
+    if not row.get("status"):
+        return NOT_STATED
+    return escape.text(row["status"]) + as_of(ctx, row)
+
+
+def count_of(n: int, total: int | None = None) -> str:
+    return f"{n} of {total}" if total is not None else str(n)
+
+
+def ratification_status(ctx: Context, row: dict) -> str:
+    """md.status (with '(derived)' where the facts imply it), plus the source's date where a source states it."""
+    from .md import status
+    text = status(row)
+    return text + as_of(ctx, row) if row.get("status") and row.get("status_basis") != "derived" else text
