@@ -155,3 +155,11 @@ def test_a_table_schema_with_too_many_fields_is_refused(tmp_path):
     result = validate(root)
     assert [(p.file, p.rule) for p in result.problems.items if p.layer == "descriptor"] == [
         ("datapackage.json", "descriptor-size")]
+
+
+def test_frictionless_renders_its_messages_again_after_validating(broken, monkeypatch):
+    from frictionless import errors
+    monkeypatch.setenv("ILO_VALIDATE_SEQUENTIAL", "1")   # frictionless runs in this process
+    validate(broken, max_per_rule=1)
+    error = errors.TypeError(note="bad", cells=["x"], row_number=2, cell="x", field_name="f", field_number=1)
+    assert 'Type error in the cell "x"' in error.message
