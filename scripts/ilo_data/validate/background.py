@@ -37,9 +37,11 @@ def available() -> bool:
 def _child(conn, fn, args) -> None:
     try:
         result = fn(*args)
-        items = result if isinstance(result, list) else [result]
-        for start in range(0, len(items), CHUNK):
-            conn.send(("part", items[start:start + CHUNK]))
+        if not isinstance(result, list):
+            conn.send(("value", result))
+            return
+        for start in range(0, len(result), CHUNK):
+            conn.send(("part", result[start:start + CHUNK]))
         conn.send(("done", None))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
         conn.send(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"))
@@ -48,7 +50,8 @@ def _child(conn, fn, args) -> None:
 
 
 class Background:
-    """fn(*args) -> list, computed in a forked process; `result()` collects it, `cancel()` drops it."""
+    """fn(*args), computed in a forked process; `result()` collects it, `cancel()` drops it.
+    A list travels in chunks; any other (picklable) value in one message."""
 
     def __init__(self, fn, *args) -> None:
         context = multiprocessing.get_context("fork")
@@ -58,8 +61,8 @@ class Background:
         self.started = time.monotonic()
         child_conn.close()
 
-    def result(self, seconds: float | None = None) -> list:
-        """Every item, or Deadline when the work has not finished `seconds` after it started."""
+    def result(self, seconds: float | None = None):
+        """What fn returned, or Deadline when the work has not finished `seconds` after it started."""
         limit = self.started + (deadline() if seconds is None else seconds)
         items: list = []
         try:
@@ -72,6 +75,8 @@ class Background:
                     items.extend(payload)
                 elif kind == "done":
                     return items
+                elif kind == "value":
+                    return payload
                 else:
                     raise RuntimeError(f"background check failed: {payload.splitlines()[0]}")
         except (EOFError, pickle.UnpicklingError) as exc:

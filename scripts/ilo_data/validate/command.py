@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..locate import add_package_arguments
+from .problems import MAX_PER_RULE
 
 FORMATS = ("text", "json", "github")
 
@@ -19,6 +20,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="text (one line per problem), json (machine-readable) or github (annotations)")
     parser.add_argument("--quiet", action="store_true", help="print the problems only: no summary, no progress")
     parser.add_argument("--explain", metavar="RULE", help="print what a rule checks and how to fix it, then exit")
+    parser.add_argument("--max-per-rule", metavar="N", type=_count, default=MAX_PER_RULE,
+                        help=f"list at most N problems of one rule in one file and count the rest (default {MAX_PER_RULE}; "
+                             "0 lists them all)")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a whole number >= 0: {text!r}")
+    return value
 
 
 def explain(name: str) -> int:
@@ -33,15 +47,15 @@ def explain(name: str) -> int:
 
 
 def render(result, fmt: str, quiet: bool, out=None) -> None:
-    from .output import github_line, json_report, summary_line, text_line
+    from .output import github_line, github_more_line, json_report, summary_line, text_line, text_more_line, with_omitted
     out = out or sys.stdout
     problems = result.problems.sorted(result.file_order())
     summary = result.summary()
     if fmt == "json":
         out.write(json_report(result.valid, summary, problems) + "\n")
         return
-    line = text_line if fmt == "text" else github_line
-    out.writelines(line(p) + "\n" for p in problems)
+    line, more_line = (text_line, text_more_line) if fmt == "text" else (github_line, github_more_line)
+    out.writelines(with_omitted(problems, summary, line, more_line))
     if not quiet:
         out.write(summary_line(result.valid, summary) + "\n")
 
@@ -59,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         quiet = bool(getattr(args, "quiet", False))
         progress = Progress(enabled=not quiet)
         try:
-            result = validate(Path(args.root), progress=progress)
+            result = validate(Path(args.root), progress=progress,
+                              max_per_rule=getattr(args, "max_per_rule", MAX_PER_RULE))
         finally:
             progress.done()
         render(result, fmt, quiet)

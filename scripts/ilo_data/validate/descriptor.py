@@ -14,6 +14,11 @@ from .jsonload import line_of, load_json
 from .problems import Problems
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+# Bounds on what a descriptor may ask of the validator (the real package: 16 resources of at most
+# 20 fields, descriptors of a few KB). Past them it is refused unread, not checked slowly.
+MAX_DESCRIPTOR_BYTES = 5_000_000     # datapackage.json, and each Table Schema
+MAX_RESOURCES = 1_000
+MAX_FIELDS = 1_000                   # per Table Schema
 
 
 @dataclass
@@ -96,6 +101,9 @@ def _load_schema(root: Path, res: dict, where: str, spec: PackageSpec, problems:
         return None, schema
     if schema in spec.json_loaded:
         data = spec.json_loaded[schema]
+    elif too_large(root / schema, schema, problems):
+        spec.json_loaded[schema] = None
+        return None, schema
     else:
         loaded = load_json(root / schema)
         if not loaded.ok:
@@ -108,10 +116,25 @@ def _load_schema(root: Path, res: dict, where: str, spec: PackageSpec, problems:
     return (_check_schema_shape(data, schema, "schema", problems) if data is not None else None), schema
 
 
+def too_large(path: Path, rel: str, problems: Problems) -> bool:
+    """True (and reported) when a descriptor file is over MAX_DESCRIPTOR_BYTES: it is not read."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False   # load_json reports why it cannot be read
+    if size <= MAX_DESCRIPTOR_BYTES:
+        return False
+    problems.add(rel, None, "descriptor-size", f"{size:,} bytes: over the {MAX_DESCRIPTOR_BYTES:,} a descriptor may have; not read")
+    return True
+
+
 def _check_schema_shape(data, file: str, where: str, problems: Problems) -> dict | None:
     fields = data.get("fields") if isinstance(data, dict) else None
     if not isinstance(fields, list) or not fields:
         problems.add(file, None, "descriptor-structure", f'{where}: a Table Schema is an object with a non-empty "fields" list')
+        return None
+    if len(fields) > MAX_FIELDS:
+        problems.add(file, None, "descriptor-size", f"{where}: {len(fields):,} fields, over the {MAX_FIELDS:,} a Table Schema may have")
         return None
     names = []
     for i, fld in enumerate(fields):
@@ -137,6 +160,8 @@ def check_descriptor(root: Path, problems: Problems) -> PackageSpec:
         problems.add(dp, None, "missing-file", "no datapackage.json here or in any folder above",
                      hint="run inside a package (or one of its folders), or give its PATH: a folder, a datapackage.json or a release zip")
         return spec
+    if too_large(root / dp, dp, problems):
+        return spec
     loaded = load_json(root / dp)
     if not loaded.ok:
         problems.add(dp, loaded.line, "descriptor-json", loaded.error)
@@ -148,6 +173,10 @@ def check_descriptor(root: Path, problems: Problems) -> PackageSpec:
     spec.json_loaded[dp] = data
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
         problems.add(dp, None, "descriptor-structure", 'the descriptor is an object with a "resources" list')
+        return spec
+    if len(data["resources"]) > MAX_RESOURCES:
+        problems.add(dp, None, "descriptor-size",
+                     f'{len(data["resources"]):,} resources, over the {MAX_RESOURCES:,} a package may have; not checked further')
         return spec
     spec.descriptor = data
     seen: set[str] = set()

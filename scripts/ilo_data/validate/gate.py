@@ -21,7 +21,7 @@ def refuse_invalid(root: Path, command: str, out=None) -> int:
     render(result, "text", quiet=True, out=out)
     if result.fatal:
         return 2
-    errors = len(result.problems.errors)
+    errors = result.problems.error_count
     out.write(f"{command}: refusing to build from an invalid package ({errors:,} errors above); "
               "fix them and run `ilo-data validate`\n")
     return 1

@@ -2,9 +2,12 @@
 
 JSON structure (format_version 1; schema: tests/fixtures/validate-report.schema.json):
   {"valid": bool,
-   "summary": {"errors", "warnings", "resources", "rows", "json_files", "by_layer", "by_rule", "seconds"},
+   "summary": {"errors", "warnings", "resources", "rows", "json_files", "by_layer", "by_rule", "seconds",
+               "max_per_rule", "omitted": [{"file", "rule", "severity", "count"}]},
    "problems": [{"file", "line", "field", "value", "rule", "message", "hint", "severity"}]}
 `line` and `field`/`value` are null when they do not apply; problems are ordered by layer, file, line.
+The counts in the summary cover every problem found; `problems` lists at most `max_per_rule` of one
+rule in one file, and `omitted` says how many more each such group has.
 
 Every text that reaches the output goes through `shown` first: file names, header cells, resource
 names and JSON keys come from data, and a control character or escape sequence in them must never
@@ -52,8 +55,41 @@ def text_line(p: Problem) -> str:
 
 def summary_line(valid: bool, summary: dict) -> str:
     head = "valid" if valid else "INVALID"
-    return (f"{head}: {summary['errors']} errors, {summary['warnings']} warnings in {summary['resources']} resources, "
+    line = (f"{head}: {summary['errors']:,} errors, {summary['warnings']:,} warnings in {summary['resources']} resources, "
             f"{summary['rows']:,} rows, {summary['json_files']} JSON files ({summary['seconds']:.2f} s)")
+    omitted = sum(group["count"] for group in summary.get("omitted", []))
+    if omitted:
+        line += (f"; {omitted:,} not listed (at most {summary['max_per_rule']:,} per rule and file: "
+                 "--max-per-rule 0 lists them all)")
+    return line
+
+
+def _more_text(group: dict) -> str:
+    kind = "more" if group["severity"] == "error" else "more warnings"
+    return f"... and {group['count']:,} {kind} [{group['rule']}] in {shown(group['file'])}"
+
+
+def text_more_line(group: dict) -> str:
+    """The line that stands for the problems of one rule in one file that were counted, not listed."""
+    return f"{shown(group['file'])}: {_more_text(group)}"
+
+
+def github_more_line(group: dict) -> str:
+    props = f"file={_escape_property(shown(group['file']))},title={_escape_property('[' + group['rule'] + ']')}"
+    return f"::notice {props}::{_escape_data(_more_text(group))}"
+
+
+def with_omitted(problems: list[Problem], summary: dict, line, more_line):
+    """Output lines: each problem, and after the last listed one of a group, that group's "... and N more"."""
+    groups = {(g["file"], g["rule"], g["severity"]): g for g in summary.get("omitted", [])}
+    last = {(p.file, p.rule, p.severity): i for i, p in enumerate(problems)}
+    for i, problem in enumerate(problems):
+        yield line(problem) + "\n"
+        key = (problem.file, problem.rule, problem.severity)
+        if key in groups and last[key] == i:
+            yield more_line(groups.pop(key)) + "\n"
+    for group in groups.values():   # none of the group listed: not expected, but never dropped silently
+        yield more_line(group) + "\n"
 
 
 def _escape_data(text: str) -> str:

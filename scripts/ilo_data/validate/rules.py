@@ -42,6 +42,13 @@ RULES: list[Rule] = [
        "`schema` (a path to a Table Schema file with a `fields` list).",
        "compare with an existing resource in datapackage.json",
        'datapackage.json: resources[12] "themes" has no "path" (one relative path as a string) [descriptor-structure]'),
+    _r("descriptor-size", "descriptor", "Descriptors stay within bounds",
+       "datapackage.json and each Table Schema are at most 5 MB, the package has at most 1,000 resources and each "
+       "Table Schema at most 1,000 fields (the real package: a few KB, 16 resources, 20 fields at most). A larger "
+       "descriptor is refused unread, so that it cannot keep the validator busy for minutes; an oversized "
+       "datapackage.json or too many resources stop the whole check (exit status 2).",
+       "split the package, or check the descriptor for a generated or repeated part",
+       'schemas/themes.schema.json: schema: 1,001 fields, over the 1,000 a Table Schema may have [descriptor-size]'),
     _r("unsafe-path", "descriptor", "Paths stay inside the package",
        "A resource or schema path must be relative, use no `..`, be no URL and not resolve (symlinks included) "
        "outside the package root. The validator never follows URLs.",

@@ -18,11 +18,12 @@ from .domain import Domain
 from .domain.base import Context
 from .hygiene import FileScan, scan_file
 from .jsonfiles import check_json
-from .problems import Problems
+from .problems import LAYERS, MAX_PER_RULE, Problems
 from . import background
 from .keys import PrimaryKeyCheck
 from .references import invalid_reference_rows
-from .tableschema import descriptor_for, foreign_keys, frictionless_errors, map_errors, prepare, readable
+from .schemapass import Findings, frictionless_errors
+from .tableschema import descriptor_for, foreign_keys, map_errors, prepare, readable
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Result:
 
     @property
     def valid(self) -> bool:
-        return not self.fatal and not self.problems.errors
+        return not self.fatal and not self.problems.error_count
 
     def file_order(self) -> dict[str, int]:
         files = ["datapackage.json"]
@@ -56,7 +57,14 @@ class Result:
             "json_files": self.json_files,
             "by_layer": counts["by_layer"], "by_rule": counts["by_rule"],
             "seconds": round(self.seconds, 3),
+            "max_per_rule": self.problems.max_per_rule,
+            "omitted": [{"file": g.file, "rule": g.rule, "severity": g.severity, "count": n}
+                        for g, n in sorted(self.problems.omitted().items(), key=lambda item: self._group_order(item[0]))],
         }
+
+    def _group_order(self, group) -> tuple:
+        order = self.file_order()
+        return (LAYERS.index(group.layer), order.get(group.file, len(order)), group.file, group.rule, group.severity)
 
 
 def processing_order(resources: list[ResourceSpec], needs: dict[str, set[str]]) -> list[ResourceSpec]:
@@ -116,14 +124,16 @@ def _fewer_collections(threshold: int = 20_000):
         gc.set_threshold(*before)
 
 
-def validate(root: Path, progress=None) -> Result:
+def validate(root: Path, progress=None, max_per_rule: int = MAX_PER_RULE) -> Result:
+    """Check the package at `root`; at most `max_per_rule` problems of one rule in one file are
+    kept (the rest are counted), 0 keeps them all."""
     with _fewer_collections():
-        return _validate(root, progress)
+        return _validate(root, progress, max_per_rule)
 
 
-def _validate(root: Path, progress=None) -> Result:
+def _validate(root: Path, progress, max_per_rule: int) -> Result:
     started = time.monotonic()
-    problems = Problems()
+    problems = Problems(max_per_rule)
     spec = check_descriptor(Path(root), problems)
     result = Result(problems, spec)
     if spec.fatal:
@@ -132,10 +142,11 @@ def _validate(root: Path, progress=None) -> Result:
     # Layer 3 starts first, in the background when it can: frictionless reads the files while
     # layers 2 and 4 read them here. A file found unreadable below cancels it (then it reruns).
     candidates = prepare(spec, problems)
-    scratch = Problems()
+    scratch = Problems(max_per_rule)
     worker = None
     if candidates and background.available():
-        worker = background.Background(frictionless_errors, descriptor_for(spec, candidates, scratch), str(spec.root))
+        worker = background.Background(frictionless_errors, descriptor_for(spec, candidates, scratch), str(spec.root),
+                                       max_per_rule)
     invalid: dict[str, set] = {}
     key_index = _stream(spec, problems, result, invalid, progress)
     if worker is not None and any(result.scans[r.name].fatal for r in candidates if r.name in result.scans):
@@ -151,12 +162,12 @@ def _validate(root: Path, progress=None) -> Result:
         except background.Deadline as late:
             problems.add(DESCRIPTOR_NAME, None, "time-limit", f"Table Schema checks stopped: they {late}",
                          severity="error")
-            found = []   # not rerun here: it would take as long again
+            found = Findings()   # not rerun here: it would take as long again
         except RuntimeError:
             found = None
     if found is None:
         found = frictionless_errors(descriptor_for(spec, readable(candidates, result.scans, problems), problems),
-                                    str(spec.root))
+                                    str(spec.root), max_per_rule)
     map_errors(found, spec, result.scans, problems, invalid)
     invalid_reference_rows(spec, result.scans, key_index, invalid, problems)
     if progress:

@@ -10,22 +10,14 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 
-from ..dates import PARTIAL_DATE_PATTERN
 from .descriptor import PackageSpec, ResourceSpec
 from .hygiene import FileScan
 from .patterns import backtracking_problem
 from .problems import Problems
+from .schemapass import ROW_INVALID, Findings, Found, ascii_only, constraint_of, rule_of
 
-# Frictionless errors the hygiene layer already reports in its own words.
-COVERED = {"blank-row", "extra-cell", "missing-cell", "extra-label", "missing-label", "blank-label",
-           "duplicate-label", "incorrect-label", "blank-header"}
-# Errors that make a row "fail its own table" (foreign-key failures do not cascade).
-ROW_INVALID = {"type-error", "constraint-error", "unique-error", "primary-key"}
-_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"$', re.S)
 _POSITION = re.compile(r'row at position "?(\d+)"?')
-NAMED_RULES = {"required": "schema-required", "enum": "schema-enum", "unique": "schema-unique"}
 
 
 def foreign_keys(schema: dict, own_name: str) -> list[tuple[list[str], str, list[str]]]:
@@ -55,7 +47,7 @@ def _ascii_pattern(fld: dict) -> None:
     pattern = constraints.get("pattern") if isinstance(constraints, dict) else None
     if not isinstance(pattern, str):
         return
-    scoped = f"(?a:{pattern})"
+    scoped = ascii_only(pattern)
     try:
         re.compile(scoped)
     except re.error:
@@ -125,42 +117,6 @@ def accepts_schema(res: ResourceSpec, problems: Problems) -> bool:
     return False
 
 
-@dataclass
-class Found:
-    """One frictionless error, reduced to plain data (it may cross a process boundary)."""
-    resource: str
-    type: str
-    message: str
-    row_number: int | None = None
-    field_name: str | None = None
-    cell: str | None = None
-    note: str = ""
-    cells: list = field(default_factory=list)
-    field_names: list = field(default_factory=list)
-    field_cells: list = field(default_factory=list)
-    reference_name: str = ""
-    reference_field_names: list = field(default_factory=list)
-
-
-def frictionless_errors(descriptor: dict, basepath: str) -> list[Found]:
-    """Validate a sanitised descriptor with frictionless; every error, none dropped (no error limit)."""
-    from frictionless import FrictionlessException, Package
-    try:
-        report = Package(descriptor, basepath=basepath).validate(limit_errors=0)
-    except FrictionlessException as exc:
-        return [Found("", exc.error.type, exc.error.message)]
-    found = [Found("", error.type, error.message) for error in report.errors]
-    keep = ("row_number", "field_name", "cell", "note", "cells", "field_names", "field_cells", "reference_name",
-            "reference_field_names")
-    for task in report.tasks:
-        for error in task.errors:
-            extra = {k: getattr(error, k) for k in keep if getattr(error, k, None) is not None}
-            if extra.get("cell") is not None and not isinstance(extra["cell"], str):
-                extra["cell"] = str(extra["cell"])
-            found.append(Found(task.name, error.type, error.message, **extra))
-    return found
-
-
 def prepare(spec: PackageSpec, problems: Problems) -> list[ResourceSpec]:
     """The resources frictionless can be given (file and schema present, schema accepted)."""
     return [res for res in spec.resources if res.usable and safe_patterns(res, problems) and accepts_schema(res, problems)]
@@ -170,10 +126,11 @@ def descriptor_for(spec: PackageSpec, resources: list[ResourceSpec], problems: P
     return _sanitised(spec, resources, problems if problems is not None else Problems())
 
 
-def map_errors(found: list[Found], spec: PackageSpec, scans: dict[str, FileScan], problems: Problems,
+def map_errors(findings: Findings, spec: PackageSpec, scans: dict[str, FileScan], problems: Problems,
                invalid: dict[str, set]) -> None:
+    """Report what frictionless found: each described error as a problem, the rest as counts."""
     mappers: dict[str, _Mapper] = {}
-    for item in found:
+    for item in findings.found:
         res = spec.by_name(item.resource) if item.resource else None
         if res is None or res.name not in scans:
             problems.add("datapackage.json", None, "schema-other", f"{item.type}: {item.message}")
@@ -182,6 +139,11 @@ def map_errors(found: list[Found], spec: PackageSpec, scans: dict[str, FileScan]
         if mapper is None:
             mapper = mappers[res.name] = _Mapper(res, scans[res.name], problems, invalid.setdefault(res.name, set()))
         mapper.add(item)
+    for (name, rule), count in findings.more.items():
+        res = spec.by_name(name)
+        problems.count_more(res.rel if res is not None and res.name in scans else "datapackage.json", rule, count)
+    for name, numbers in findings.invalid_rows.items():
+        invalid.setdefault(name, set()).update(numbers)
 
 
 def readable(resources: list[ResourceSpec], scans: dict[str, FileScan], problems: Problems) -> list[ResourceSpec]:
@@ -206,8 +168,6 @@ class _Mapper:
 
     def add(self, error) -> None:
         kind = error.type
-        if kind in COVERED:
-            return
         number = getattr(error, "row_number", None)
         if number in self.scan.blank_records:
             return
@@ -253,20 +213,21 @@ class _Mapper:
         return f"line {line}" if line else note
 
     def constraint(self, line, field, value, note) -> None:
-        match = _CONSTRAINT.search(note)
-        name, limit = (match.group(1), match.group(2)) if match else ("", note)
-        constraints = (self.fields.get(field, {}).get("constraints") or {})
+        spec = self.fields.get(field, {})
+        rule = rule_of("constraint-error", note, spec)
+        name, limit = constraint_of(note)
+        constraints = spec.get("constraints") or {}
         rel, add = self.res.rel, self.problems.add
-        if name == "required":
-            add(rel, line, "schema-required", "required but empty", field=field)
-        elif name == "enum":
+        if rule == "schema-required":
+            add(rel, line, rule, "required but empty", field=field)
+        elif rule == "schema-enum":
             options = ", ".join(str(o) for o in constraints.get("enum", []))
-            add(rel, line, "schema-enum", f"not one of: {options}", field=field, value=value)
-        elif name == "pattern" and constraints.get("pattern") == PARTIAL_DATE_PATTERN:
-            add(rel, line, "partial-date-pattern", "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", field=field, value=value)
-        elif name == "pattern":
-            add(rel, line, "schema-pattern", f"does not match {constraints.get('pattern', limit)}", field=field, value=value)
-        elif name == "unique":
-            add(rel, line, "schema-unique", "repeated value", field=field, value=value)
+            add(rel, line, rule, f"not one of: {options}", field=field, value=value)
+        elif rule == "partial-date-pattern":
+            add(rel, line, rule, "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", field=field, value=value)
+        elif rule == "schema-pattern":
+            add(rel, line, rule, f"does not match {constraints.get('pattern', limit)}", field=field, value=value)
+        elif rule == "schema-unique":
+            add(rel, line, rule, "repeated value", field=field, value=value)
         else:
-            add(rel, line, "schema-constraint", f"constraint {name or '?'} is {limit}", field=field, value=value)
+            add(rel, line, rule, f"constraint {name or '?'} is {limit}", field=field, value=value)
