@@ -14,7 +14,7 @@ COMMANDS = {
     "derive": ("ilo_data.derive", "write the ratification statuses that follow from the package's facts"),
     "coverage": ("ilo_data.coverage", "per country: ratifications held against the latest stated total"),
     "claims": ("ilo_data.claims_report", "check each dated claim against the data: agrees / disagrees / cannot tell"),
-    "build": ("ilo_data.build.command", "write the release folder and zip under dist/"),
+    "build": ("ilo_data.release_files.command", "write the release folder and zip under dist/"),
     "diff": ("ilo_data.diff", "compare two versions of the package and propose a version bump"),
     "asof": ("ilo_data.asof", "the state of the package at a date"),
     "release": ("ilo_data.release", "bump the version, stub the changelog, build"),
