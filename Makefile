@@ -1,5 +1,6 @@
 # make        validate the package, build the release downloads and the docs site
 # make test   run the test suite
+# make serve-data   explore the release database in Datasette (http://127.0.0.1:8001/)
 # Everything runs offline once the virtual environment exists (package installs only).
 PYTHON ?= python3
 VENV := .venv
@@ -8,13 +9,13 @@ ILO := $(BIN)/ilo-data
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all venv validate fmt derive build docs site readme test bench clean
+.PHONY: all venv validate fmt derive build docs site readme test bench clean serve-data
 
 all: validate build site
 
 $(BIN)/ilo-data: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,serve]'
 	touch $@
 
 venv: $(BIN)/ilo-data
@@ -41,6 +42,10 @@ site: docs
 
 test: venv
 	$(BIN)/pytest
+
+# Datasette over dist/ilo-eeca-<version>/ilo-eeca.sqlite, with metadata from the schemas.
+serve-data: build
+	$(ILO) serve
 
 bench: venv
 	$(BIN)/python -m ilo_data.bench

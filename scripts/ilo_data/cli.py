@@ -20,6 +20,7 @@ COMMANDS = {
     "release": ("ilo_data.release", "bump the version, stub the changelog, build"),
     "docs": ("ilo_data.docs.generate", "generate the docs pages from the schemas and the data"),
     "readme": ("ilo_data.readme", "regenerate the README's table of resources and row counts"),
+    "serve": ("ilo_data.explore.command", "explore the release database in Datasette (needs `ilo-data build` first)"),
 }
 
 

@@ -14,13 +14,13 @@ import time
 from pathlib import Path
 
 from ..locate import add_package_arguments
-from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, offices, research,
-               rules)
+from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, explore, offices,
+               research, rules)
 from ..validate.gate import refuse_invalid
 from .context import FILES, FOLDERS, Context
 
 # Order matters only for the changelog, which links to pages that must exist already.
-MODULES = [dictionary, countries, conventions, offices, charts, downloads, rules, about, contributing, research, changelog]
+MODULES = [dictionary, countries, conventions, offices, charts, downloads, explore, rules, about, contributing, research, changelog]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
