@@ -1,4 +1,4 @@
-# make        validate the package, build the release downloads and the docs site
+# make        validate the package, refresh the README's counts, build the release downloads and the docs site
 # make test   run the test suite
 # make serve-data   explore the release database in Datasette (http://127.0.0.1:8001/)
 # Everything runs offline once the virtual environment exists (package installs only).
@@ -11,7 +11,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all venv validate fmt derive build docs site readme test bench clean serve-data
 
-all: validate build site
+# readme: the README's row counts and snippets follow the data without a separate step.
+all: validate readme build site
 
 $(BIN)/ilo-data: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
