@@ -1,4 +1,5 @@
 # make        validate the package, refresh the README's counts, build the release downloads and the docs site
+# make check  the fast loop for data contributors (derive --check, fmt --check, validate)
 # make test   run the test suite
 # make serve-data   explore the release database in Datasette (http://127.0.0.1:8001/)
 # Everything runs offline once the virtual environment exists (package installs only).
@@ -9,7 +10,7 @@ ILO := $(BIN)/ilo-data
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all venv validate fmt derive build docs site readme test bench clean serve-data
+.PHONY: all venv check validate fmt derive build docs site readme test bench clean serve-data
 
 # readme: the README's row counts and snippets follow the data without a separate step.
 all: validate readme build site
@@ -23,6 +24,10 @@ venv: $(BIN)/ilo-data
 
 validate: venv
 	$(ILO) validate
+
+# The data contributor's loop, in about a second: derived statuses current, canonical files, valid.
+check: venv
+	$(ILO) check
 
 fmt: venv
 	$(ILO) fmt

@@ -10,6 +10,7 @@ import sys
 # subcommand -> (module, one-line help). Each module exposes add_arguments(parser) and run(args) -> int.
 COMMANDS = {
     "validate": ("ilo_data.validate.command", "check the package: descriptor, files, schemas, domain rules"),
+    "check": ("ilo_data.check", "the fast loop: derive --check, fmt --check and validate, in one process"),
     "fmt": ("ilo_data.fmt", "rewrite data files into canonical form (sorted, LF, minimal quoting)"),
     "derive": ("ilo_data.derive", "write the ratification statuses that follow from the package's facts"),
     "coverage": ("ilo_data.coverage", "per country: ratifications held against the latest stated total"),
