@@ -46,8 +46,10 @@ docs: build
 site: docs
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# -n auto: one pytest worker per core (pytest-xdist); session fixtures build into per-worker scratch
+# folders. --dist loadgroup keeps the tests of one xdist_group (the built sites) on one worker.
 test: venv
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # Datasette over dist/ilo-eeca-<version>/ilo-eeca.sqlite, with metadata from the schemas.
 serve-data: build
