@@ -24,6 +24,7 @@ from ilo_data.paths import ROOT
 
 STARTUP_SECONDS = 30
 REQUEST_SECONDS = 10
+SERVER_LIFETIME = 120   # seconds; the test itself takes about one
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +125,8 @@ def _wait_until_up(base: str, server: subprocess.Popen) -> None:
 def test_the_server_answers_a_canned_query_and_a_table(database):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "ilo_data.cli", "serve", "--dist", str(database.parent.parent),
+    # coreutils `timeout` ends the server even if this test never reaches its `finally`.
+    server = subprocess.Popen(["timeout", "--kill-after=5", str(SERVER_LIFETIME), sys.executable, "-m", "ilo_data.cli", "serve", "--dist", str(database.parent.parent),
                                "--host", "127.0.0.1", "--port", str(port)],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
