@@ -16,9 +16,6 @@ LABEL_FIELDS = ("name", "title")
 NOT_FACETS = {"sources"}   # every row cites one: a facet on source_id says nothing
 
 
-def _as_list(value) -> list[str]:
-    return [value] if isinstance(value, str) else list(value or [])
-
 
 def facets(schema: dict, table: str) -> list[str]:
     """Foreign keys first (who and what), then closed vocabularies (status, basis, kind)."""
@@ -26,7 +23,7 @@ def facets(schema: dict, table: str) -> list[str]:
     for fk in schema.get("foreignKeys", []):
         target = fk["reference"].get("resource") or table
         if target not in NOT_FACETS and target != table:
-            keys += [f for f in _as_list(fk["fields"]) if f not in keys]
+            keys += [f for f in package.names_list(fk["fields"]) if f not in keys]
     enums = [f["name"] for f in schema["fields"] if "enum" in f.get("constraints", {}) and f["name"] not in keys]
     return keys + enums
 
