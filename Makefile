@@ -1,5 +1,7 @@
-# make        validate the package, build the release downloads and the docs site
+# make        validate the package, refresh the README's counts, build the release downloads and the docs site
+# make check  the fast loop for data contributors (derive --check, fmt --check, validate)
 # make test   run the test suite
+# make serve-data   explore the release database in Datasette (http://127.0.0.1:8001/)
 # Everything runs offline once the virtual environment exists (package installs only).
 PYTHON ?= python3
 VENV := .venv
@@ -8,19 +10,24 @@ ILO := $(BIN)/ilo-data
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all venv validate fmt derive names build docs site serve readme test bench clean
+.PHONY: all venv check validate fmt derive names build docs site serve readme test bench clean serve-data
 
-all: validate build site
+# readme: the README's row counts and snippets follow the data without a separate step.
+all: validate readme build site
 
 $(BIN)/ilo-data: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,serve]'
 	touch $@
 
 venv: $(BIN)/ilo-data
 
 validate: venv
 	$(ILO) validate
+
+# The data contributor's loop, in about a second: derived statuses current, canonical files, valid.
+check: venv
+	$(ILO) check
 
 fmt: venv
 	$(ILO) fmt
@@ -48,8 +55,14 @@ site: docs
 serve: site
 	cd site && ../$(BIN)/python -m http.server 8000 --bind 127.0.0.1
 
+# -n auto: one pytest worker per core (pytest-xdist); session fixtures build into per-worker scratch
+# folders. --dist loadgroup keeps the tests of one xdist_group (the built sites) on one worker.
 test: venv
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
+
+# Datasette over dist/ilo-eeca-<version>/ilo-eeca.sqlite, with metadata from the schemas.
+serve-data: build
+	$(ILO) serve
 
 bench: venv
 	$(BIN)/python -m ilo_data.bench

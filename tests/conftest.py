@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ilo_data import package
-from ilo_data.build import command
+from ilo_data.release_files import command
 from ilo_data.paths import ROOT
 
 BUILD_FIXTURE = Path(__file__).parent / "fixtures" / "build"

@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ilo_data.build import command
-from ilo_data.build.csvs import csv_text
-from ilo_data.build.values import text_rows, to_text
+from ilo_data.release_files import command
+from ilo_data.release_files.csvs import csv_text
+from ilo_data.release_files.values import text_rows, to_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 REPO = Path(__file__).resolve().parents[1]

@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ilo_data.build import command
-from ilo_data.build.parquet import column_types, write_parquet
-from ilo_data.build.values import to_text, to_value
+from ilo_data.release_files import command
+from ilo_data.release_files.parquet import column_types, write_parquet
+from ilo_data.release_files.values import to_text, to_value
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 REPO = Path(__file__).resolve().parents[1]

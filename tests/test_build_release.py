@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ilo_data.build import command
-from ilo_data.build.citation import release_date
+from ilo_data.release_files import command
+from ilo_data.release_files.citation import release_date
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
 REPO = Path(__file__).resolve().parents[1]

@@ -123,6 +123,7 @@ class _Elements(HTMLParser):
             self.scripts.append(data)
 
 
+@pytest.mark.xdist_group("site")   # the site build is cached per worker: share it (see test_docs_site.py)
 def test_built_fixture_site_has_no_injected_element():
     site = cached_site(FIXTURE, with_release=False).site
     pages = list(site.rglob("*.html"))

@@ -12,6 +12,10 @@ import pytest
 from ilo_data.docs.sitebuild import cached_site
 from ilo_data.paths import ROOT
 
+# The built sites are cached per process: under pytest-xdist (`make test`) every test that needs
+# one runs on the same worker, so each site is built once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("site")
+
 EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)
 
 

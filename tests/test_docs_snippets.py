@@ -13,7 +13,8 @@ import sys
 import pytest
 
 from ilo_data.docs.context import Context
-from ilo_data.docs.downloads import SNIPPETS, snippet
+from ilo_data.docs.downloads import SNIPPETS, snippet, snippet_text
+from ilo_data.readme import README_SNIPPETS
 from ilo_data.docs.sitebuild import release_dist
 from ilo_data.paths import ROOT
 
@@ -79,3 +80,15 @@ def test_every_snippet_is_on_the_downloads_page(tmp_path):
         assert f'=== "{tab}"' in page
         first_code_line = next(l for l in snippet(ctx, file_name).splitlines() if l and not l.startswith("#"))
         assert first_code_line in page, f"{file_name} not shown on the Downloads page"
+
+
+@pytest.mark.parametrize("file_name", README_SNIPPETS)
+def test_readme_snippet_runs_from_the_checkout(tmp_path, file_name):
+    """The README shows the same files with paths relative to the package: they run from its top folder."""
+    why = _requirement(file_name)
+    if why:
+        pytest.skip(why)
+    script = tmp_path / "snippet.py"
+    script.write_text(snippet_text(file_name, "", "ilo-eeca"), encoding="utf-8")
+    result = subprocess.run([_python(file_name), str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"{file_name} failed from the checkout:\n{result.stdout}\n{result.stderr}"

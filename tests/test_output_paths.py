@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ilo_data.build import command
+from ilo_data.release_files import command
 from ilo_data.docs import generate as gen
 from ilo_data.outpaths import UnsafeOutputPath, output_path
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ilo_data.build import command
+from ilo_data.release_files import command
 from ilo_data.docs import generate as gen
 from ilo_data.validate import background
 from ilo_data.validate.patterns import backtracking_problem

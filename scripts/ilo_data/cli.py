@@ -10,17 +10,19 @@ import sys
 # subcommand -> (module, one-line help). Each module exposes add_arguments(parser) and run(args) -> int.
 COMMANDS = {
     "validate": ("ilo_data.validate.command", "check the package: descriptor, files, schemas, domain rules"),
+    "check": ("ilo_data.check", "the fast loop: derive --check, fmt --check and validate, in one process"),
     "fmt": ("ilo_data.fmt", "rewrite data files into canonical form (sorted, LF, minimal quoting)"),
     "derive": ("ilo_data.derive", "write the ratification statuses that follow from the package's facts"),
     "coverage": ("ilo_data.coverage", "per country: ratifications held against the latest stated total"),
     "claims": ("ilo_data.claims_report", "check each dated claim against the data: agrees / disagrees / cannot tell"),
-    "build": ("ilo_data.build.command", "write the release folder and zip under dist/"),
+    "build": ("ilo_data.release_files.command", "write the release folder and zip under dist/"),
     "diff": ("ilo_data.diff", "compare two versions of the package and propose a version bump"),
     "asof": ("ilo_data.asof", "the state of the package at a date"),
     "release": ("ilo_data.release", "bump the version, stub the changelog, build"),
     "docs": ("ilo_data.docs.generate", "generate the docs pages from the schemas and the data"),
     "readme": ("ilo_data.readme", "regenerate the README's table of resources and row counts"),
     "names": ("ilo_data.names", "write the countries' names in Russian, French and Spanish from Unicode CLDR"),
+    "serve": ("ilo_data.explore.command", "explore the release database in Datasette (needs `ilo-data build` first)"),
 }
 
 

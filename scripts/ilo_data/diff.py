@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import changelog
+from .package import names_list
 from .paths import ROOT
 from .locate import add_package_arguments
 
@@ -111,9 +112,6 @@ def load(spec: str, root: Path = ROOT) -> Snapshot:
 
 # ---------------------------------------------------------------- comparing
 
-def _as_list(value) -> list:
-    return [value] if isinstance(value, str) else list(value or [])
-
 
 def _change(kind: str, bump: str, detail: str, **extra) -> dict:
     return {"change": kind, "bump": bump, "detail": detail, **extra}
@@ -135,8 +133,8 @@ def schema_changes(old: dict, new: dict) -> list[dict]:
         changes.append(_change("fields-reordered", "major", "column order changed (readers by position break)"))
     for name in common_new:
         changes += _field_changes(name, old_fields[name], new_fields[name])
-    if _as_list(old.get("primaryKey")) != _as_list(new.get("primaryKey")):
-        changes.append(_change("primary-key-changed", "major", f"primary key {_as_list(old.get('primaryKey'))} -> {_as_list(new.get('primaryKey'))}"))
+    if names_list(old.get("primaryKey")) != names_list(new.get("primaryKey")):
+        changes.append(_change("primary-key-changed", "major", f"primary key {names_list(old.get('primaryKey'))} -> {names_list(new.get('primaryKey'))}"))
     old_fks = [json.dumps(fk, sort_keys=True) for fk in old.get("foreignKeys", [])]
     new_fks = [json.dumps(fk, sort_keys=True) for fk in new.get("foreignKeys", [])]
     for fk in old_fks:
@@ -157,7 +155,7 @@ def schema_changes(old: dict, new: dict) -> list[dict]:
 def _fk_text(fk_json: str) -> str:
     fk = json.loads(fk_json)
     ref = fk.get("reference", {})
-    return f"{', '.join(_as_list(fk.get('fields')))} -> {ref.get('resource') or '(self)'}.{', '.join(_as_list(ref.get('fields')))}"
+    return f"{', '.join(names_list(fk.get('fields')))} -> {ref.get('resource') or '(self)'}.{', '.join(names_list(ref.get('fields')))}"
 
 
 def _field_changes(name: str, old: dict, new: dict) -> list[dict]:
@@ -197,7 +195,7 @@ def row_changes(old_schema: dict, new_schema: dict, old_rows: list[dict], new_ro
     old_names = [f["name"] for f in old_schema.get("fields", [])] or (list(old_rows[0]) if old_rows else [])
     new_names = [f["name"] for f in new_schema.get("fields", [])] or (list(new_rows[0]) if new_rows else [])
     common = [n for n in new_names if n in old_names]
-    key = next((k for k in (_as_list(new_schema.get("primaryKey")), _as_list(old_schema.get("primaryKey")))
+    key = next((k for k in (names_list(new_schema.get("primaryKey")), names_list(old_schema.get("primaryKey")))
                 if k and all(f in common for f in k)), None)
     if key is None:  # no usable key: rows are matched whole
         key = common
@@ -233,7 +231,7 @@ def compare(old: Snapshot, new: Snapshot) -> dict:
     for name in new.schemas:
         if name not in old.schemas:
             resources[name] = {"status": "added", "bump": "minor", "schema": [],
-                               "rows": {"key_fields": _as_list(new.schemas[name].get("primaryKey")), "old_count": 0,
+                               "rows": {"key_fields": names_list(new.schemas[name].get("primaryKey")), "old_count": 0,
                                         "new_count": len(new.rows[name]), "added": [], "removed": [], "changed": []}}
             continue
         if name not in old.schemas:

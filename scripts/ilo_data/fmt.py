@@ -108,7 +108,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def format_package(root: Path, check: bool, out=sys.stdout) -> int:
+def format_package(root: Path, check: bool, out=None) -> int:
+    # sys.stdout looked up per call, not bound at import: `ilo-data check` runs fmt in-process.
+    out = out if out is not None else sys.stdout
     from .validate.descriptor import check_descriptor
     from .validate.problems import Problems
     problems = Problems()

@@ -41,6 +41,11 @@ def load_schema(root: Path, name: str) -> dict:
     return schema
 
 
+def names_list(value) -> list[str]:
+    """A Table Schema's `primaryKey` or foreign key `fields`: one name or a list of names."""
+    return [value] if isinstance(value, str) else list(value or [])
+
+
 def field_names(root: Path, name: str) -> list[str]:
     return [field["name"] for field in load_schema(root, name)["fields"]]
 

@@ -84,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"version {version}: datapackage.json bumped, CHANGELOG.md section added (write its impact sentence)")
     if args.no_build:
         return 0
-    from .build import command
+    from .release_files import command
     return command.run(argparse.Namespace(root=args.root, out=args.out))

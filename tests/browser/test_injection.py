@@ -9,6 +9,10 @@ from ilo_data.docs.sitebuild import cached_site
 
 from .conftest import serve, watched_page
 
+# The built sites are cached per process: under pytest-xdist (`make test`) every test that needs
+# one runs on the same worker, so each site is built once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("site")
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "docs" / "injection"
 
 

@@ -12,6 +12,10 @@ from ilo_data.paths import ROOT
 
 from .conftest import serve, watched_page
 
+# The built sites are cached per process: under pytest-xdist (`make test`) every test that needs
+# one runs on the same worker, so each site is built once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("site")
+
 
 @pytest.fixture(scope="module")
 def site():

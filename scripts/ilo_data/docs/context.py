@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import package
+from .. import package, scope
 from ..outpaths import output_path
 from . import escape
 
@@ -20,7 +20,8 @@ FOLDERS = {
     "research": "research",
     "tables": "tables",
 }
-FILES = ["index.md", "downloads.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md", "release.json"]
+FILES = ["index.md", "downloads.md", "explore.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md",
+         "release.json"]
 
 CATEGORY_ORDER = ["fundamental", "governance", "technical"]
 
@@ -79,15 +80,11 @@ class Context:
 
     # ---------- the ten countries covered from Moscow ----------
     def moscow_office_ids(self) -> list[str]:
-        return sorted(
-            o["office_id"] for o in self.rows("offices")
-            if o.get("city", "").lower() == "moscow" and "country office" in o.get("type", "")
-        )
+        return scope.moscow_office_ids(self.rows("offices"))
 
     def covered_iso3(self) -> list[str]:
-        """Countries the Moscow office has covered at any time (the package's focus: ten)."""
-        offices = set(self.moscow_office_ids())
-        found = {c["iso3"] for c in self.rows("office_coverage") if c.get("office_id") in offices}
+        """Countries the Moscow office has covered at any time (the package's focus: ten), by name."""
+        found = scope.covered_iso3(self.rows("offices"), self.rows("office_coverage"))
         return sorted(found, key=lambda iso3: self.country_name(iso3))
 
     # ---------- names and links (relative to a page at depth 1, e.g. countries/tjk.md) ----------

@@ -26,10 +26,16 @@ def release_name(ctx: Context) -> str:
     return f"{ctx.descriptor.get('name') or 'ilo-eeca'}-{ctx.version}"
 
 
+def snippet_text(file_name: str, folder: str, package_name: str) -> str:
+    """A snippet reading the package in `folder` ("" = the current folder: a checkout or an
+    unzipped release), for the package called `package_name`. The README shows the same files."""
+    text = (SNIPPETS_DIR / file_name).read_text(encoding="utf-8")
+    return text.replace("RELEASE/", f"{folder}/" if folder else "").replace("PACKAGE_NAME", package_name)
+
+
 def snippet(ctx: Context, file_name: str) -> str:
     """A snippet with the release's folder and package name filled in."""
-    text = (SNIPPETS_DIR / file_name).read_text(encoding="utf-8")
-    return text.replace("RELEASE", release_name(ctx)).replace("PACKAGE_NAME", ctx.descriptor.get("name") or "ilo-eeca")
+    return snippet_text(file_name, release_name(ctx), ctx.descriptor.get("name") or "ilo-eeca")
 
 
 def sha256(path: Path) -> str:

@@ -84,7 +84,7 @@ def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
             _CACHE[key] = (root / "dist", "")
         else:
             try:
-                from ..build.command import build
+                from ..release_files.command import build
                 out = _scratch("dist")
                 build(root, out)
                 _CACHE[key] = (out, "")

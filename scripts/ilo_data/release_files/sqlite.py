@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..package import names_list
 from .values import typed_rows
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
@@ -25,9 +26,6 @@ def _literal(value) -> str:
         return repr(value)
     return "'" + str(value).replace("'", "''") + "'"
 
-
-def _as_list(value) -> list[str]:
-    return [value] if isinstance(value, str) else list(value or [])
 
 
 def create_table_sql(name: str, schema: dict) -> str:
@@ -46,25 +44,25 @@ def create_table_sql(name: str, schema: dict) -> str:
         if field_type == "boolean":
             column += f" CHECK ({quote(field['name'])} IN (0, 1))"
         lines.append(column)
-    key = _as_list(schema.get("primaryKey"))
+    key = names_list(schema.get("primaryKey"))
     if key:
         lines.append(f"PRIMARY KEY ({', '.join(quote(k) for k in key)})")
     for fk in schema.get("foreignKeys", []):
         reference = fk["reference"]
         target = reference.get("resource") or name  # "" = the table itself
         lines.append(
-            f"FOREIGN KEY ({', '.join(quote(f) for f in _as_list(fk['fields']))}) "
-            f"REFERENCES {quote(target)} ({', '.join(quote(f) for f in _as_list(reference['fields']))})"
+            f"FOREIGN KEY ({', '.join(quote(f) for f in names_list(fk['fields']))}) "
+            f"REFERENCES {quote(target)} ({', '.join(quote(f) for f in names_list(reference['fields']))})"
         )
     body = ",\n  ".join(lines)
     return f"CREATE TABLE {quote(name)} (\n  {body}\n) STRICT"
 
 
 def index_sql(name: str, schema: dict) -> list[str]:
-    key = _as_list(schema.get("primaryKey"))
+    key = names_list(schema.get("primaryKey"))
     statements, seen = [], set()
     for fk in schema.get("foreignKeys", []):
-        fields = tuple(_as_list(fk["fields"]))
+        fields = tuple(names_list(fk["fields"]))
         # The primary key's own index already serves a foreign key that is its prefix.
         if fields in seen or list(fields) == key[: len(fields)]:
             continue

@@ -1,0 +1,1 @@
+"""Explore the release database in Datasette: metadata generated from the schemas, canned queries."""

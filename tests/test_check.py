@@ -1,0 +1,30 @@
+"""`ilo-data check`: derive --check, fmt --check and validate in one process; every step runs and
+the exit status is the worst."""
+from __future__ import annotations
+
+from ilo_data.cli import main
+from ilo_data.paths import ROOT
+
+
+def test_the_package_passes_check(capsys):
+    assert main(["check", str(ROOT)]) == 0
+    assert "check: derived statuses current, files canonical, valid" in capsys.readouterr().out
+
+
+def test_a_file_out_of_canonical_form_fails_and_validation_still_runs(copy, capsys):
+    themes = copy / "data" / "themes.csv"
+    themes.write_bytes(themes.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["check", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "fmt --check (exit 1: make fmt)" in out
+    assert "[lf-only]" in out          # validate ran after fmt --check failed
+    assert "derive --check" not in out.split("check: failed:")[1]
+
+
+def test_a_stale_derived_status_names_make_derive(copy, capsys):
+    ratifications = copy / "data" / "ratifications.csv"
+    text = ratifications.read_text(encoding="utf-8")
+    derived_row = next(line for line in text.splitlines() if ",in force," in line and ",derived," in line)
+    ratifications.write_text(text.replace(derived_row, derived_row.replace(",in force,", ",not in force,", 1)), encoding="utf-8")
+    assert main(["check", str(copy)]) == 1
+    assert "derive --check (exit 1: make derive)" in capsys.readouterr().out
