@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..build.citation import NoReleaseDate, release_date
+from ..release_files.citation import NoReleaseDate, release_date
 from .context import Context
 
 FILE = "release.json"
