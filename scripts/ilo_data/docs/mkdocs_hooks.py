@@ -5,10 +5,13 @@
 - docs/release.json (written by `ilo-data docs`) becomes `config.extra.release`, which the footer and the
   "Cite this page" block show (overrides/); the file itself is not published.
 - The theme's source maps (1.3 MB no reader needs) are not published.
+- ILO_REPOSITORY_URL, where set (the Pages workflow sets it to the repository it runs in), replaces
+  `extra.repository`, the footer's repository and "report a correction" links.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -45,6 +48,8 @@ def on_config(config):
     except (OSError, ValueError):
         release = {}
     config["extra"]["release"] = release if isinstance(release, dict) else {}
+    if os.environ.get("ILO_REPOSITORY_URL", "").startswith("https://"):
+        config["extra"]["repository"] = os.environ["ILO_REPOSITORY_URL"]
     return config
 
 
