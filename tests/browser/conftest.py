@@ -109,7 +109,7 @@ class Watched:
             route.abort()
 
     def goto(self, path: str):
-        response = self.page.goto(self.base + path, wait_until="networkidle")
+        response = self.page.goto(self.base + path, wait_until="load")
         assert response is not None and response.status == 200, f"{path}: HTTP {response.status if response else 'no response'}"
         return response
 
