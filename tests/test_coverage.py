@@ -59,3 +59,13 @@ def test_outdated_total_is_not_used():
     ]
     assert latest_claim({"claims": claims}, "UZB")["claim_id"] == "older"
     assert latest_claim({"claims": claims[:1]}, "UZB") is None
+
+
+def test_gaps_list_what_is_still_to_find(capsys):
+    code, out, _ = run(capsys, "--gaps")
+    assert code == 0
+    gaps = out.split("Still to find", 1)[1]
+    assert "data/research/log/" in gaps.splitlines()[0]
+    ccc = gaps.split("- CCC", 1)[1]
+    assert "no registration date (1): C087" in ccc and "no status (1): C087" in ccc
+    assert "Still to find" not in run(capsys)[1]            # only when asked
