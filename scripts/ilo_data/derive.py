@@ -15,7 +15,7 @@ import io
 import sys
 from pathlib import Path
 
-from .fmt import _write_atomically
+from .fmt import write_atomically
 from .package import field_names, resource
 from .locate import add_package_arguments
 from .status import Derived, derive_all
@@ -31,10 +31,14 @@ def derived_values(derived: Derived) -> tuple[str, str, str]:
     return derived.status, derived.date, "derived"
 
 
+def _derived(tables: dict, today: dt.date | None) -> dict[tuple[str, str], Derived]:
+    return derive_all(tables.get("conventions", []), tables.get("revisions", []), tables.get("ratifications", []), today)
+
+
 def updates(tables: dict, today: dt.date | None = None) -> dict[tuple[str, str], tuple[str, str, str]]:
     """(iso3, instrument_id) -> new (status, status_date, status_basis) for rows that would change."""
     rows = tables.get("ratifications", [])
-    derived = derive_all(tables.get("conventions", []), tables.get("revisions", []), rows, today)
+    derived = _derived(tables, today)
     changes = {}
     for row in rows:
         if row.get("status_basis") == "stated":
@@ -49,7 +53,7 @@ def updates(tables: dict, today: dt.date | None = None) -> dict[tuple[str, str],
 def disagreements(tables: dict, today: dt.date | None = None) -> list[tuple[dict, Derived]]:
     """Rows whose stated status the facts contradict, with what the facts give."""
     rows = tables.get("ratifications", [])
-    derived = derive_all(tables.get("conventions", []), tables.get("revisions", []), rows, today)
+    derived = _derived(tables, today)
     found = []
     for row in rows:
         fact = derived[(row.get("iso3", ""), row.get("instrument_id", ""))]
@@ -95,6 +99,6 @@ def run(args: argparse.Namespace) -> int:
             if new:
                 row = {**row, **dict(zip(STATUS_FIELDS, new))}
             writer.writerow(row)
-        _write_atomically(root / resource(root, "ratifications")["path"], out.getvalue().encode("utf-8"))
+        write_atomically(root / resource(root, "ratifications")["path"], out.getvalue().encode("utf-8"))
     print(f"derive: {len(changes)} ratification statuses written")
     return 0

@@ -97,7 +97,7 @@ def canonical(raw: bytes, schema: dict, dialect: dict | None = None) -> tuple[by
     return result, reasons if result != raw else []
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -136,7 +136,7 @@ def format_package(root: Path, check: bool, out=None) -> int:
         if check:
             print(f"{res.rel}: not in canonical form ({'; '.join(reasons)}) — run `make fmt`", file=out)
         else:
-            _write_atomically(res.file, data)
+            write_atomically(res.file, data)
             print(f"{res.rel}: rewritten ({'; '.join(reasons)})", file=out)
     for line in broken:
         print(f"{line} — left unchanged", file=out)

@@ -16,7 +16,7 @@ import babel
 from babel import Locale
 from babel.core import get_cldr_version
 
-from .fmt import _write_atomically, canonical
+from .fmt import write_atomically, canonical
 from .languages import LANGUAGES
 from .locate import add_package_arguments
 from .package import load_schema, read_rows, resource
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         if args.check:
             print(f"{rel}: out of date with Unicode CLDR {get_cldr_version()}; run `{COMMAND}`")
         else:
-            _write_atomically(path, files[path])
+            write_atomically(path, files[path])
             print(f"{rel}: written")
     if missing:
         print(f"no CLDR name (left out): {', '.join(missing)}")

@@ -113,8 +113,9 @@ class Facts:
         return _parse(self.instruments.get(instrument_id, {}).get("entry_into_force"))
 
     def in_force_for(self, instrument_id: str, registered: PartialDate | None) -> PartialDate | None:
-        """When a ratification registered on `registered` entered into force for the member: twelve
-        months later, or the Convention's own entry into force if later (None when that is unknown)."""
+        """The latest day a ratification registered on `registered` can have entered into force for
+        the member: twelve months later, or the Convention's own entry into force if that is later
+        (None when that is unknown). Used to tell in force from not yet in force."""
         if registered is None:
             return None
         return later(_plus_year(registered), self.entry_into_force(instrument_id))
