@@ -10,7 +10,7 @@ ILO := $(BIN)/ilo-data
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all venv check validate fmt derive names build docs site serve readme test bench clean serve-data
+.PHONY: all venv check validate fmt derive names build docs site serve readme test bench clean serve-data messages
 
 # readme: the README's row counts and snippets follow the data without a separate step.
 all: validate readme build site
@@ -47,8 +47,19 @@ build: venv
 docs: build
 	$(ILO) docs
 
+# Both languages: the English site into site/, then the Russian one (mkdocs.ru.yml) into site/ru/
+# (in that order: the English build empties site/ first).
 site: docs
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/mkdocs build --strict -f mkdocs.ru.yml --site-dir site/ru
+
+# The site's message catalogs: re-extract the template from the generator's _(), ngettext() and N_(),
+# then update every language's catalog (scripts/ilo_data/docs/locale/<code>/LC_MESSAGES/site.po);
+# translate the new entries (msgstr) by hand. A test fails while a catalog is stale or incomplete.
+LOCALE := scripts/ilo_data/docs/locale
+messages: venv
+	$(BIN)/pybabel -q extract --no-wrap --no-location --omit-header --sort-output -k N_ -o $(LOCALE)/site.pot scripts/ilo_data/docs
+	$(BIN)/pybabel -q update --no-wrap --ignore-obsolete --no-fuzzy-matching -D site -i $(LOCALE)/site.pot -d $(LOCALE)
 
 # View the built site at http://127.0.0.1:8000/ (search needs it served; opened from the file system,
 # site/index.html works but the browser blocks search).

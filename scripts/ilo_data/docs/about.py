@@ -3,8 +3,9 @@ how complete it is (coverage of ratifications against stated totals)."""
 from __future__ import annotations
 
 from . import escape, md, tables
-from .charts import COVERAGE_ALIGN, COVERAGE_HEADERS, coverage_rows
+from .charts import COVERAGE_ALIGN, coverage_headers, coverage_rows
 from .context import Context
+from .i18n import _, ngettext
 from .stats import all_coverage
 
 PARTIAL_METRICS = [("conventions", "conventions_adopted", "Conventions"),
@@ -21,7 +22,7 @@ def _global_claim(ctx: Context, metric: str) -> dict[str, str] | None:
 
 def page(ctx: Context) -> str:
     d = ctx.descriptor
-    out = [md.front_matter("About"), "# About the package\n"]
+    out = [md.front_matter(_("About")), "# " + _("About the package") + f"\n"]
     out.append(f"**{escape.text(d.get('title') or d.get('name', ''))}**, version {escape.text(ctx.version)}.\n")
     if d.get("description"):
         out.append(escape.text_with_code(d["description"]) + "\n")
@@ -33,9 +34,9 @@ def page(ctx: Context) -> str:
     if contributors:
         out.append("Contributors: " + "; ".join(contributors) + ".\n")
 
-    out.append("## How complete it is\n")
-    out.append("The package records what its sources support and no more. Some tables are complete lists; others are "
-               "partial, and the pages say so.\n")
+    out.append("## " + _("How complete it is") + f" {{ #how-complete-it-is }}\n")
+    out.append(_("The package records what its sources support and no more. Some tables are complete lists; others are "
+                 "partial, and the pages say so.") + "\n")
     rows = [[escape.code(name), str(len(ctx.rows(name)))] for name in ctx.tables]
     notes = []
     for resource, metric, label in PARTIAL_METRICS:
@@ -46,18 +47,19 @@ def page(ctx: Context) -> str:
     out.append(tables.table(ctx, PAGE, "resources", ["resource", "rows"], rows, ["---", "--:"]))
     if notes:
         out.append("\n".join(notes) + "\n")
-    out.append("### Ratifications against the stated totals\n")
-    out.append("For each country, the Conventions with a ratification row in the package against the latest total a "
-               "source states (a dated claim). *Recorded by then* counts the rows that may date from before the "
-               "statement; *share* is that over the stated total. The same numbers as `ilo-data coverage`.\n")
+    out.append("### " + _("Ratifications against the stated totals") + f" {{ #ratifications-against-the-stated-totals }}\n")
+    out.append(_("For each country, the Conventions with a ratification row in the package against the latest total a "
+                 "source states (a dated claim). *Recorded by then* counts the rows that may date from before the "
+                 "statement; *share* is that over the stated total. The same numbers as `ilo-data coverage`.") + "\n")
     covs = list(all_coverage(ctx).values())
-    out.append(tables.table(ctx, PAGE, "coverage", COVERAGE_HEADERS, coverage_rows(ctx, covs, prefix=""), COVERAGE_ALIGN)
+    out.append(tables.table(ctx, PAGE, "coverage", coverage_headers(), coverage_rows(ctx, covs, prefix=""), COVERAGE_ALIGN)
                if covs else md.none("No ratifications or stated totals recorded."))
-    out.append("The chart is on the [Charts](charts/index.md#coverage-per-country) page.\n")
+    out.append(_("The chart is on the [Charts](charts/index.md#coverage-per-country) page.") + "\n")
 
     sources = ctx.rows("sources")
-    out.append(f"## Sources\n\nThe package cites {md.plural(len(sources), 'source')}: see [Sources](sources.md), "
-               "grouped by kind and publisher, with a filter.\n")
+    out.append("## " + _("Sources") + f" {{ #sources }}\n\n" + ngettext(
+        "The package cites {n} source: see [Sources](sources.md), grouped by kind and publisher, with a filter.",
+        "The package cites {n} sources: see [Sources](sources.md), grouped by kind and publisher, with a filter.", len(sources)) + "\n")
     return "\n".join(out)
 
 

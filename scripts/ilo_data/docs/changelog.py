@@ -5,6 +5,7 @@ import re
 
 from . import md
 from .context import Context
+from .i18n import _
 
 _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
 
@@ -32,8 +33,8 @@ def page(ctx: Context) -> str:
     source = ctx.root / "CHANGELOG.md"
     if not source.is_file():
         return md.front_matter("Changelog") + "# Changelog\n\n" + md.none("No CHANGELOG.md in the repository.")
-    return md.front_matter("Changelog") + adapt(source.read_text(encoding="utf-8"), ctx)
+    return md.front_matter(_("Changelog")) + adapt(source.read_text(encoding="utf-8"), ctx)
 
 
 def write(ctx: Context) -> None:
-    ctx.write("changelog.md", page(ctx))
+    ctx.write("changelog.md", page(ctx), translated=False)   # the repository's CHANGELOG.md, in English

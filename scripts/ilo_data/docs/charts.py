@@ -5,7 +5,8 @@ ratifications chart says what the Countries page says. Text is at least 12 px at
 on a phone the chart keeps that size and scrolls inside its frame (docs/stylesheets/extra.css)."""
 from __future__ import annotations
 
-from . import counts, escape, md, tables, wording
+from . import counts, escape, i18n, md, tables, wording
+from .i18n import N_, _, ngettext
 from .colour import BLACK, ink
 from .context import Context, page_slug
 from .stats import country_coverage, pct, year
@@ -16,9 +17,9 @@ STATUS_COLOURS = {"in force": "#2e7d32", "": "#81c784", "not in force": "#f9a825
 NOT_RECORDED_FILL = "#ffffff"
 FONT, SMALL = 13, 12     # px at the chart's own size; never below 12
 
-LEGEND = [("in force", STATUS_COLOURS["in force"]), ("status not stated", STATUS_COLOURS[""]),
-          ("not in force", STATUS_COLOURS["not in force"]), ("denounced", STATUS_COLOURS["denounced"]),
-          (wording.NOT_RECORDED, NOT_RECORDED_FILL), ("? = no date recorded", None)]
+LEGEND = [(N_("in force"), STATUS_COLOURS["in force"]), (N_("status not stated"), STATUS_COLOURS[""]),
+          (N_("not in force"), STATUS_COLOURS["not in force"]), (N_("denounced"), STATUS_COLOURS["denounced"]),
+          (wording.NOT_RECORDED, NOT_RECORDED_FILL), (N_("? = no date recorded"), None)]
 
 
 def fundamental(ctx: Context) -> list[dict[str, str]]:
@@ -34,20 +35,22 @@ def _legend_width(items) -> int:
 def matrix_cell(r: dict | None) -> str:
     """What a cell of the fundamental matrix says, in the chart's table and CSV."""
     if r is None:
-        return wording.NOT_RECORDED
-    return f"{r.get('ratified') or 'no date'}, {r.get('status') or 'status not stated'}"
+        return _(wording.NOT_RECORDED)
+    status = _(md.VOCABULARY[r["status"]]) if r.get("status") in md.VOCABULARY else (r.get("status") or _("status not stated"))
+    return f"{i18n.date(r.get('ratified')) or _('no date')}, {status}"
 
 
 def matrix_svg(ctx: Context, covered: list[str]) -> str:
     convs = fundamental(ctx)
     cell_w, cell_h, left, top = 60, 30, 170, 60
-    legend_rows = [LEGEND[:3], LEGEND[3:]]
+    legend = [(_(label), colour) for label, colour in LEGEND]
+    legend_rows = [legend[:3], legend[3:]]
     width = max(left + cell_w * max(len(convs), 1) + 20, max(left + _legend_width(r) for r in legend_rows))
     svg = Svg(width, top + cell_h * max(len(covered), 1) + 75,
-              "Ratification of the fundamental Conventions by the ten countries covered from Moscow",
-              "Rows: countries; columns: fundamental Conventions; a filled cell is a ratification recorded in the package, "
-              "labelled with its year; colour shows the recorded status. A white cell is not recorded in the package "
-              "(which is not the same as not ratified).")
+              _("Ratification of the fundamental Conventions by the ten countries covered from Moscow"),
+              _("Rows: countries; columns: fundamental Conventions; a filled cell is a ratification recorded in the package, "
+                "labelled with its year; colour shows the recorded status. A white cell is not recorded in the package "
+                "(which is not the same as not ratified)."))
     for j, c in enumerate(convs):
         svg.text(left + cell_w * j + cell_w / 2, top - 10, c["instrument_id"], size=FONT, anchor="middle", font_weight="bold")
     rats = {(r["iso3"], r["instrument_id"]): r for r in ctx.rows("ratifications")}
@@ -78,7 +81,7 @@ def matrix_svg(ctx: Context, covered: list[str]) -> str:
 def matrix_table(ctx: Context, covered: list[str]) -> tuple[list[str], list[list[str]]]:
     convs = fundamental(ctx)
     rats = {(r["iso3"], r["instrument_id"]): r for r in ctx.rows("ratifications")}
-    headers = ["country"] + [ctx.convention_link(c["instrument_id"]) for c in convs]
+    headers = [_("country")] + [ctx.convention_link(c["instrument_id"]) for c in convs]
     rows = [[ctx.country_link(i)] + [escape.text(matrix_cell(rats.get((i, c["instrument_id"])))) for c in convs] for i in covered]
     return headers, rows
 
@@ -97,7 +100,7 @@ def cumulative(ctx: Context, iso3: str) -> tuple[list[tuple[int, int]], int]:
 
 def legend_label(ctx: Context, iso3: str) -> str:
     n = counts.ratified(ctx, iso3)
-    return f"{ctx.country_name(iso3)} ({n.conventions}" + (f"; {n.undated} undated)" if n.undated else ")")
+    return f"{ctx.country_name(iso3)} ({n.conventions}" + ("; " + _("{n} undated").format(n=n.undated) + ")" if n.undated else ")")
 
 
 def timeline_svg(ctx: Context, countries: list[str], title: str) -> str:
@@ -110,9 +113,9 @@ def timeline_svg(ctx: Context, countries: list[str], title: str) -> str:
     many = len(countries) > 1
     width, height, left, right, top, bottom = 760, 360 if many else 240, 50, 230 if many else 20, 30, 44
     plot_w, plot_h = width - left - right, height - top - bottom
-    svg = Svg(width, height, title, "Cumulative number of Conventions ratified with a recorded date, by year "
-              "(Protocols are not counted). Ratifications recorded without a date are not drawn; the legend "
-              "gives all recorded Conventions and how many of them are undated.")
+    svg = Svg(width, height, title, _("Cumulative number of Conventions ratified with a recorded date, by year "
+                                      "(Protocols are not counted). Ratifications recorded without a date are not drawn; the legend "
+                                      "gives all recorded Conventions and how many of them are undated."))
     sx = lambda y: left + (y - first) / max(last - first, 1) * plot_w
     sy = lambda c: top + plot_h - c / top_count * plot_h
     for c in range(0, top_count + 1, max(1, top_count // 5)):
@@ -132,7 +135,8 @@ def timeline_svg(ctx: Context, countries: list[str], title: str) -> str:
                 pts += [(sx(y), sy(prev)), (sx(y), sy(c))]
                 prev = c
             pts.append((sx(last), sy(prev)))
-            svg.polyline(pts, tip=f"{name}: {prev} Conventions with a date" + (f", {undated} without" if undated else ""),
+            svg.polyline(pts, tip=f"{name}: " + ngettext("{n} Convention with a date", "{n} Conventions with a date", prev)
+                         + (", " + _("{n} without").format(n=undated) if undated else ""),
                          stroke=colour, stroke_width=2)
         if many:
             ly = top + 20 * k + 6
@@ -147,8 +151,8 @@ def timeline_table(ctx: Context, countries: list[str]) -> tuple[list[str], list[
         steps, undated = cumulative(ctx, iso3)
         rows += [[escape.text(ctx.country_name(iso3)), str(y), str(c)] for y, c in steps]
         if undated:
-            rows.append([escape.text(ctx.country_name(iso3)), "no date", str(undated)])
-    return ["country", "year", "Conventions ratified by the end of the year (undated: how many)"], rows
+            rows.append([escape.text(ctx.country_name(iso3)), _("no date"), str(undated)])
+    return [_("country"), _("year"), _("Conventions ratified by the end of the year (undated: how many)")], rows
 
 
 def coverage_svg(ctx: Context, covered: list[str]) -> str:
@@ -157,24 +161,30 @@ def coverage_svg(ctx: Context, covered: list[str]) -> str:
     left, bar_h, gap, top, width = 170, 22, 10, 30, 900
     plot_w = width - left - 320
     svg = Svg(width, top + (bar_h + gap) * max(len(covs), 1) + 30,
-              "Ratifications recorded in the package against the latest stated total, per country",
-              "Grey bar: the latest stated number of Conventions ratified (from claims); blue bar: Conventions with a "
-              "ratification row in the package.")
+              _("Ratifications recorded in the package against the latest stated total, per country"),
+              _("Grey bar: the latest stated number of Conventions ratified (from claims); blue bar: Conventions with a "
+                "ratification row in the package."))
     for i, c in enumerate(covs):
         held = counts.ratified(ctx, c.iso3).conventions
         y = top + (bar_h + gap) * i
         svg.text(left - 8, y + bar_h / 2 + 5, ctx.country_name(c.iso3), size=FONT, anchor="end", fill=BLACK)
         if c.stated:
-            svg.rect(left, y, c.stated / biggest * plot_w, bar_h, tip=f"stated: {c.stated} as of {c.as_of}", fill="#e0e0e0")
-        svg.rect(left, y + 4, held / biggest * plot_w, bar_h - 8, tip=f"recorded: {held}", fill="#1565c0")
-        label = (f"{held} recorded; {c.held_by_as_of} of {c.stated} stated in {c.as_of} ({pct(c.share)})"
-                 if c.stated else f"{held} recorded, no stated total")
+            svg.rect(left, y, c.stated / biggest * plot_w, bar_h, tip=_("stated: {stated} as of {date}").format(
+                stated=c.stated, date=i18n.date(c.as_of)), fill="#e0e0e0")
+        svg.rect(left, y + 4, held / biggest * plot_w, bar_h - 8, tip=_("recorded: {n}").format(n=held), fill="#1565c0")
+        label = (_("{held} recorded; {by} of {stated} stated in {date} ({share})").format(
+                     held=held, by=c.held_by_as_of, stated=c.stated, date=i18n.date(c.as_of), share=pct(c.share))
+                 if c.stated else _("{held} recorded, no stated total").format(held=held))
         svg.text(left + max(c.stated or 0, held) / biggest * plot_w + 6, y + bar_h / 2 + 5, label, size=SMALL, fill=BLACK)
     return svg.render()
 
 
-COVERAGE_HEADERS = ["country", "Conventions recorded", "Protocols", "undated", "stated total", "as of", "recorded by then",
-                    "share", "stated in"]
+COVERAGE_HEADERS = [N_("country"), N_("Conventions recorded"), N_("Protocols"), N_("undated"), N_("stated total"), N_("as of"),
+                    N_("recorded by then"), N_("share"), N_("stated in")]
+
+
+def coverage_headers() -> list[str]:
+    return [_(h) for h in COVERAGE_HEADERS]
 COVERAGE_ALIGN = ["---", "--:", "--:", "--:", "--:", "---", "--:", "--:", "---"]
 
 
@@ -184,7 +194,7 @@ def coverage_rows(ctx: Context, covs: list, prefix: str = "../") -> list[list[st
     for c in covs:
         n = counts.ratified(ctx, c.iso3)
         rows.append([ctx.country_link(c.iso3, prefix), str(n.conventions), str(n.protocols), str(n.undated),
-                     str(c.stated) if c.stated is not None else "no stated total", escape.text(c.as_of) or "–",
+                     str(c.stated) if c.stated is not None else _("no stated total"), wording.date(c.as_of) or "–",
                      str(c.held_by_as_of) if c.held_by_as_of is not None else "–", pct(c.share),
                      ctx.source_link(c.source_id, prefix, by_publisher=True) if c.source_id else "–"])
     return rows
@@ -194,24 +204,24 @@ PAGE = "charts/index.md"
 
 
 def page(ctx: Context, covered: list[str]) -> str:
-    out = [md.front_matter("Charts"), "# Charts\n",
-           "Drawn at build time from the data as static SVG. Ratifications in the package are partial: "
-           "a white cell or a missing row means *not recorded here*, not *not ratified*. "
-           "Each chart offers its data (CSV), the SVG and a PNG.\n"]
-    out.append("## Fundamental Conventions: the ten countries\n")
+    out = [md.front_matter(_("Charts")), "# " + _("Charts") + f"\n",
+           _("Drawn at build time from the data as static SVG. Ratifications in the package are partial: "
+             "a white cell or a missing row means *not recorded here*, not *not ratified*. "
+             "Each chart offers its data (CSV), the SVG and a PNG.") + "\n"]
+    out.append("## " + _("Fundamental Conventions: the ten countries") + f" {{ #fundamental-conventions-the-ten-countries }}\n")
     headers, rows = matrix_table(ctx, covered)
     out.append(tables.chart(ctx, PAGE, "charts/fundamental-matrix.svg",
-                            "Matrix of the ten countries and the fundamental Conventions", headers, rows))
-    out.append('??? note "The matrix as a table"\n\n' + _indent(md.table(headers, rows)))
-    out.append("## Ratifications over time\n")
+                            _("Matrix of the ten countries and the fundamental Conventions"), headers, rows))
+    out.append('??? note "' + escape.attr(_("The matrix as a table")) + '"\n\n' + _indent(md.table(headers, rows)))
+    out.append("## " + _("Ratifications over time") + f" {{ #ratifications-over-time }}\n")
     headers, rows = timeline_table(ctx, covered)
-    out.append(tables.chart(ctx, PAGE, "charts/ratifications-over-time.svg", "Cumulative ratifications per country", headers, rows))
-    out.append("Each country's own chart is on its page; countries: " + ", ".join(ctx.country_link(i) for i in covered) + ".\n")
-    out.append("## Coverage per country\n")
+    out.append(tables.chart(ctx, PAGE, "charts/ratifications-over-time.svg", _("Cumulative ratifications per country"), headers, rows))
+    out.append(_("Each country's own chart is on its page; countries:") + " " + ", ".join(ctx.country_link(i) for i in covered) + ".\n")
+    out.append("## " + _("Coverage per country") + f" {{ #coverage-per-country }}\n")
     covs = [country_coverage(ctx, i) for i in covered]
     rows = coverage_rows(ctx, covs)
-    out.append(tables.chart(ctx, PAGE, "charts/coverage.svg", "Coverage per country", COVERAGE_HEADERS, rows))
-    out.append(tables.table(ctx, PAGE, "coverage", COVERAGE_HEADERS, rows, COVERAGE_ALIGN))
+    out.append(tables.chart(ctx, PAGE, "charts/coverage.svg", _("Coverage per country"), coverage_headers(), rows))
+    out.append(tables.table(ctx, PAGE, "coverage", coverage_headers(), rows, COVERAGE_ALIGN))
     return "\n".join(out)
 
 
@@ -219,7 +229,7 @@ def country_chart(ctx: Context, page_rel: str, iso3: str) -> str:
     """The country's ratifications-over-time chart, with its data (for its country page)."""
     headers, rows = timeline_table(ctx, [iso3])
     return tables.chart(ctx, page_rel, f"charts/ratifications-{page_slug(iso3)}.svg",
-                        f"Ratifications of {ctx.country_name(iso3)} over time", headers, rows)
+                        _("Ratifications of {country} over time").format(country=ctx.country_name(iso3)), headers, rows)
 
 
 def _indent(text: str) -> str:
@@ -229,10 +239,10 @@ def _indent(text: str) -> str:
 def write(ctx: Context) -> None:
     covered = ctx.covered_iso3()
     ctx.write("charts/fundamental-matrix.svg", matrix_svg(ctx, covered))
-    ctx.write("charts/ratifications-over-time.svg", timeline_svg(ctx, covered, "Cumulative Conventions ratified with a recorded date, the ten countries covered from Moscow"))
+    ctx.write("charts/ratifications-over-time.svg", timeline_svg(ctx, covered, _("Cumulative Conventions ratified with a recorded date, the ten countries covered from Moscow")))
     ctx.write("charts/coverage.svg", coverage_svg(ctx, covered))
     for iso3 in sorted(ctx.group("ratifications", "iso3")):
         if iso3:
             ctx.write(f"charts/ratifications-{page_slug(iso3)}.svg",
-                      timeline_svg(ctx, [iso3], f"Cumulative Conventions ratified with a recorded date: {ctx.country_name(iso3)}"))
+                      timeline_svg(ctx, [iso3], _("Cumulative Conventions ratified with a recorded date: {country}").format(country=ctx.country_name(iso3))))
     ctx.write(PAGE, page(ctx, covered))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .. import package, scope
 from ..outpaths import output_path
-from . import escape
+from . import escape, i18n
+from .i18n import _
 
 # Where each kind of generated page lives under docs/ (also the list of generated paths).
 FOLDERS = {
@@ -19,6 +20,8 @@ FOLDERS = {
     "downloads": "downloads",
     "research": "research",
     "tables": "tables",
+    # The site in each other language (i18n.SITE_LANGUAGES): the same pages, written again in docs/<code>/.
+    **{lang: lang for lang in i18n.SITE_LANGUAGES[1:]},
 }
 FILES = ["index.md", "downloads.md", "explore.md", "rules.md", "changelog.md", "about.md", "sources.md", "contributing.md",
          "release.json"]
@@ -68,7 +71,12 @@ class Context:
         return str(self.descriptor.get("version", "0.0.0"))
 
     # ---------- writing ----------
-    def write(self, rel: str, content: str | bytes) -> Path:
+    def write(self, rel: str, content: str | bytes, translated: bool = True) -> Path:
+        """Write a generated file. A page in another language than English says once, under its
+        heading, what stays English: text from the data with no translation, or (translated=False,
+        repository prose such as CONTRIBUTING) the whole page."""
+        if isinstance(content, str) and rel.endswith(".md") and i18n.current() != i18n.SOURCE:
+            content = language_note(content, translated)
         path = output_path(self.docs, rel)   # page names come from keys in the data
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -88,8 +96,43 @@ class Context:
         return sorted(found, key=lambda iso3: self.country_name(iso3))
 
     # ---------- names and links (relative to a page at depth 1, e.g. countries/tjk.md) ----------
+    def label(self, resource: str, key: str, value: str) -> str:
+        """The name or title of a thing in the current language from a label resource
+        (`country_names`, `convention_titles`, ...), or '' where the package holds none."""
+        lang = i18n.current()
+        if lang == i18n.SOURCE:
+            return ""
+        if (resource, "labels") not in self._indexes:
+            by: dict[tuple[str, str], str] = {}
+            for row in self.rows(resource):
+                by[row.get(key, ""), row.get("language", "")] = row.get("title") or row.get("name") or ""
+            self._indexes[resource, "labels"] = by
+        return self._indexes[resource, "labels"].get((value, lang), "")
+
     def country_name(self, iso3: str) -> str:
-        return self.index("countries", "iso3").get(iso3, {}).get("name") or iso3
+        """The country's name in the current language (plain text); English where the package has none."""
+        return (self.label("country_names", "iso3", iso3)
+                or self.index("countries", "iso3").get(iso3, {}).get("name") or iso3)
+
+    def instrument_title(self, instrument_id: str) -> tuple[str, bool]:
+        """(title in the current language, whether it is the English title standing in for a missing one)."""
+        english = (self.index("conventions", "instrument_id").get(instrument_id)
+                   or self.index("recommendations", "instrument_id").get(instrument_id) or {}).get("title", "")
+        if i18n.current() == i18n.SOURCE:
+            return english, False
+        resource = "recommendation_titles" if instrument_id.startswith("R") else "convention_titles"
+        own = self.label(resource, "instrument_id", instrument_id)
+        return (own, False) if own else (english, bool(english))
+
+    def instrument_title_md(self, instrument_id: str) -> str:
+        """The title as Markdown: escaped, and an English stand-in marked as English (lang="en" and a note)."""
+        title, foreign = self.instrument_title(instrument_id)
+        return escape.foreign(title) if foreign else escape.text(title)
+
+    def instrument_title_plain(self, instrument_id: str) -> str:
+        """The title as plain text (page titles, SVG), an English stand-in marked as such."""
+        title, foreign = self.instrument_title(instrument_id)
+        return f"{title} {escape.english_marker()}" if foreign else title
 
     def country_link(self, iso3: str, prefix: str = "../") -> str:
         if iso3 in self.index("countries", "iso3"):
@@ -100,8 +143,8 @@ class Context:
         conv = self.index("conventions", "instrument_id").get(instrument_id)
         if not conv:
             return escape.text(instrument_id)
-        label = instrument_id + (f" {conv.get('title', '')}" if with_title else "")
-        return f"[{escape.text(label)}]({prefix}conventions/{page_slug(instrument_id)}.md)"
+        label = escape.text(instrument_id) + (f" {self.instrument_title_md(instrument_id)}" if with_title else "")
+        return f"[{label}]({prefix}conventions/{page_slug(instrument_id)}.md)"
 
     def office_link(self, office_id: str, prefix: str = "../") -> str:
         office = self.index("offices", "office_id").get(office_id)
@@ -138,12 +181,26 @@ class Context:
         for sid in self.cited(rows):
             src = sources.get(sid)
             if src is None:
-                lines.append(f"- {escape.code(sid)} (not in `sources`)")
+                lines.append(f"- {escape.code(sid)} " + _("(not in `sources`)"))
                 continue
             url = escape.safe_url(src.get("url"))
             title = escape.link(src.get("title") or sid, url) if url else escape.text(src.get("title") or sid)
             lines.append(f"- {self.source_link(sid, prefix)}: {title}" + (f" ({escape.text(src['publisher'])})" if src.get("publisher") else ""))
-        return "\n".join(lines) + "\n" if lines else "*No sources cited.*\n"
+        return "\n".join(lines) + "\n" if lines else "*" + _("No sources cited.") + "*\n"
+
+
+def language_note(content: str, translated: bool = True) -> str:
+    """The page with a note under its first heading: what on it stays in English."""
+    note = (_("Names and titles are in this language where the package holds them (an English title standing in "
+              "for a missing one is marked). Other text from the data, such as descriptions, notes and the names "
+              "of offices, exists only in English and is shown as it is.") if translated else
+            _("This page is not translated: it is shown in English."))
+    lines = content.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            lines[i + 1:i + 1] = ["", f"*{note}*", "{ .language-note }"]
+            break
+    return "\n".join(lines)
 
 
 def page_slug(key: str) -> str:

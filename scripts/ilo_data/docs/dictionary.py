@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from . import escape, md
-from .context import Context, dump_json
+from .context import Context
+from .context import dump_json
+from .i18n import _
 
 SAMPLE_ROWS = 5
 CELL_LIMIT = 120
@@ -128,7 +130,7 @@ def resource_page(ctx: Context, res: dict) -> str:
 
 
 def index_page(ctx: Context) -> str:
-    out = [md.front_matter("Data dictionary"), "# Data dictionary\n"]
+    out = [md.front_matter(_("Data dictionary")), "# " + _("Data dictionary") + f"\n"]
     out.append(
         "One page per resource (table) of the data package: what it holds, its keys, every field "
         "with its type, constraints, description and example, a sample of rows and the Table Schema. "

@@ -7,18 +7,19 @@ import shutil
 from pathlib import Path
 
 from ..outpaths import output_path
-from . import escape, md
+from . import escape, i18n, md
 from .context import Context
+from .i18n import N_, _
 
 SNIPPETS_DIR = Path(__file__).parent / "snippets"
 # (file, tab title, language for highlighting, how it is tested)
 SNIPPETS = [
-    ("load_frictionless.py", "frictionless (Python)", "python", "tested by the test suite"),
-    ("load_csv_stdlib.py", "csv (Python)", "python", "tested by the test suite"),
-    ("load_sqlite.py", "SQLite (Python)", "python", "tested by the test suite"),
-    ("load_pandas.py", "pandas", "python", "tested only where pandas is installed (it is not a project dependency)"),
-    ("load_duckdb.py", "DuckDB", "python", "tested by the test suite"),
-    ("load_r.R", "R", "r", "tested only where Rscript is installed (not in the project's CI)"),
+    ("load_frictionless.py", "frictionless (Python)", "python", N_("tested by the test suite")),
+    ("load_csv_stdlib.py", "csv (Python)", "python", N_("tested by the test suite")),
+    ("load_sqlite.py", "SQLite (Python)", "python", N_("tested by the test suite")),
+    ("load_pandas.py", "pandas", "python", N_("tested only where pandas is installed (it is not a project dependency)")),
+    ("load_duckdb.py", "DuckDB", "python", N_("tested by the test suite")),
+    ("load_r.R", "R", "r", N_("tested only where Rscript is installed (not in the project's CI)")),
 ]
 
 
@@ -67,7 +68,17 @@ def stale_files(ctx: Context, folder: Path) -> list[str]:
 
 def _link(rel: str, label: str | None = None) -> str:
     # rel is a path we created (release name + file path); escape it for the label, keep it as the target.
+    if i18n.current() != i18n.SOURCE:
+        # Another language's site (site/<code>/) offers the English site's copy of the release, not a second
+        # one: a raw link, since the file is outside this site's docs folder (MkDocs would refuse a Markdown link).
+        return f'<a href="../downloads/{escape.attr(rel)}">{escape.text(label or rel)}</a>'
     return f"[{escape.text(label or rel)}](<downloads/{rel}>)"
+
+
+def release_files(folder: Path, archive: Path | None) -> list[tuple[str, Path]]:
+    """The release's files as the Downloads page lists them: (path under downloads/, file)."""
+    files = [(archive.name, archive)] if archive is not None else []
+    return files + [(f"{folder.name}/{p.relative_to(folder).as_posix()}", p) for p in sorted(q for q in folder.rglob("*") if q.is_file())]
 
 
 def copy_release(ctx: Context, folder: Path, archive: Path | None) -> list[tuple[str, Path]]:
@@ -93,42 +104,46 @@ def copy_release(ctx: Context, folder: Path, archive: Path | None) -> list[tuple
 def page(ctx: Context) -> str:
     name = release_name(ctx)
     folder, archive = ctx.dist / name, ctx.dist / f"{name}.zip"
-    out = [md.front_matter("Downloads"), "# Downloads\n"]
+    out = [md.front_matter(_("Downloads")), "# " + _("Downloads") + f"\n"]
     if folder.is_dir():
-        files = copy_release(ctx, folder, archive if archive.is_file() else None)
-        out.append(f"Release **{escape.text(ctx.version)}** of the package: the zip holds the whole release folder "
-                   f"{escape.code(name + '/')}. Check a download with `sha256sum` (or `sha256sum -c SHA256SUMS` "
-                   "inside the folder).\n")
+        zipped = archive if archive.is_file() else None
+        files = copy_release(ctx, folder, zipped) if i18n.current() == i18n.SOURCE else release_files(folder, zipped)
+        out.append(_("Release **{version}** of the package: the zip holds the whole release folder {folder}. Check a "
+                     "download with `sha256sum` (or `sha256sum -c SHA256SUMS` inside the folder).").format(
+                         version=escape.text(ctx.version), folder=escape.code(name + "/")) + "\n")
         stale = stale_files(ctx, folder)
         if stale:
-            out.append('!!! warning "The release is older than the data"\n\n    These files differ from the '
-                       "repository's: " + ", ".join(escape.code(s) for s in stale) + ". Run `make build` and rebuild the site.\n")
+            out.append('!!! warning "' + escape.attr(_("The release is older than the data")) + '"\n\n    '
+                       + _("These files differ from the repository's: {files}. Run `make build` and rebuild the site.").format(
+                           files=", ".join(escape.code(s) for s in stale)) + "\n")
         main = [f for f in files if "/json/countries/" not in f[0] and "/schemas/" not in f[0]]
         rest = [f for f in files if f not in main]
         def rows(items):
             return [[_link(rel), _human(p.stat().st_size), escape.code(sha256(p))] for rel, p in items]
-        out.append(md.table(["file", "size", "sha256"], rows(main), ["---", "--:", "---"]))
+        headers = [_("file"), _("size"), "sha256"]
+        out.append(md.table(headers, rows(main), ["---", "--:", "---"]))
         if rest:
-            out.append(f'??? note "Schemas and the {len(rest)} other files (per-country JSON documents, schemas)"\n\n'
-                       + "".join("    " + line + "\n" for line in md.table(["file", "size", "sha256"], rows(rest), ["---", "--:", "---"]).splitlines()))
+            out.append('??? note "' + escape.attr(_("Schemas and the {n} other files (per-country JSON documents, schemas)").format(n=len(rest))) + '"\n\n'
+                       + "".join("    " + line + "\n" for line in md.table(headers, rows(rest), ["---", "--:", "---"]).splitlines()))
     else:
-        out.append('!!! note "No release built"\n\n    This site was built without the release files. '
-                   "Build them with `make build` (or `.venv/bin/ilo-data build`), which writes "
-                   f"{escape.code('dist/' + name + '/')} and {escape.code('dist/' + name + '.zip')}; then rebuild the site with `make site`.\n")
-    out.append("## Loading the data\n")
-    out.append(f"Unzip the release into a folder; the snippets read {escape.code(name + '/')} from there. "
-               "Every column is text in the CSV files: read them as text, and treat only the empty string as missing "
-               "(`NA` is Namibia's ISO code, not a missing value).\n")
+        out.append('!!! note "' + escape.attr(_("No release built")) + '"\n\n    '
+                   + _("This site was built without the release files. Build them with `make build` (or `.venv/bin/ilo-data build`), "
+                       "which writes {folder} and {zip}; then rebuild the site with `make site`.").format(
+                           folder=escape.code("dist/" + name + "/"), zip=escape.code("dist/" + name + ".zip")) + "\n")
+    out.append("## " + _("Loading the data") + f" {{ #loading-the-data }}\n")
+    out.append(_("Unzip the release into a folder; the snippets read {folder} from there. Every column is text in the CSV files: "
+                 "read them as text, and treat only the empty string as missing (`NA` is Namibia's ISO code, not a missing value).").format(
+                     folder=escape.code(name + "/")) + "\n")
     for file_name, tab, lang, tested in SNIPPETS:
         body = snippet(ctx, file_name).rstrip("\n")
         out.append(f'=== "{tab}"\n')
-        out.append(f"    *{tested}.*\n")
+        out.append(f"    *{_(tested)}.*\n")
         out.append(f"    ```{lang}\n" + "".join(f"    {line}\n" for line in body.splitlines()) + "    ```\n")
     return "\n".join(out)
 
 
 def write(ctx: Context) -> None:
     downloads = ctx.docs / "downloads"
-    if downloads.exists():
+    if downloads.exists() and i18n.current() == i18n.SOURCE:
         shutil.rmtree(downloads)
     ctx.write("downloads.md", page(ctx))

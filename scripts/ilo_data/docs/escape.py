@@ -108,3 +108,15 @@ def text_with_code(value: object) -> str:
     s = _WHITESPACE.sub(" ", "" if value is None else str(value)).strip()
     parts = _CODE_SPAN.split(s)
     return "".join(code(p) if i % 2 else text(p, strip=False) for i, p in enumerate(parts))
+
+
+def english_marker() -> str:
+    """The note after an English title standing in for a missing translation: '(англ.)' in Russian."""
+    from .i18n import _
+    return _("(in English)")
+
+
+def foreign(value: object) -> str:
+    """An English text from the data on a page in another language: escaped like `text`, marked
+    lang="en" (screen readers and search read it as English) and followed by the marker."""
+    return f'<span lang="en">{text(value)}</span> <span class="lang-marker">{attr(english_marker())}</span>'

@@ -9,6 +9,7 @@ from ..explore.metadata import facets
 from ..explore.queries import canned_queries
 from . import escape, md
 from .context import Context
+from .i18n import _
 
 BASE = f"http://127.0.0.1:{DEFAULT_PORT}"
 
@@ -56,8 +57,8 @@ def _facets(ctx: Context) -> str:
 def page(ctx: Context) -> str:
     database = ctx.descriptor.get("name") or "ilo-eeca"
     intro = [
-        md.front_matter("Explore with Datasette", "Browse and query the release database, in a browser or as JSON"),
-        "# Explore with Datasette\n",
+        md.front_matter(_("Explore with Datasette"), _("Browse and query the release database, in a browser or as JSON")),
+        "# " + _("Explore with Datasette") + f"\n",
         f"[Datasette](https://datasette.io/) serves the release's SQLite database ({escape.code(database + '.sqlite')}) "
         "with the titles and descriptions of the [data dictionary](dictionary/index.md), facets, and canned queries "
         "for the common questions. From a checkout:\n",

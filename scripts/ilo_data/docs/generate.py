@@ -7,6 +7,7 @@ docs/ (see `context.FOLDERS` and `context.FILES`); hand-written pages are never 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shutil
 import sys
@@ -17,6 +18,7 @@ from ..locate import add_package_arguments
 from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, explore, home, offices,
                release, research, rules, sources)
 from ..validate.gate import refuse_invalid
+from . import i18n
 from .context import FILES, FOLDERS, Context
 
 # Order matters only for the changelog, which links to pages that must exist already.
@@ -39,11 +41,30 @@ def clean(docs: Path) -> None:
         (docs / name).unlink(missing_ok=True)
 
 
-def generate(root: Path, docs: Path, dist: Path) -> Context:
+def hand_written(docs: Path) -> list[Path]:
+    """The hand-written pages and assets of a docs folder (everything `ilo-data docs` does not generate)."""
+    generated = set(FOLDERS.values()) | set(FILES)
+    return [p for p in sorted(docs.iterdir()) if p.name not in generated and not p.name.startswith(".")]
+
+
+def generate(root: Path, docs: Path, dist: Path, languages: list[str] | None = None) -> Context:
+    """Every page in English into docs/, then again in each other site language into docs/<code>/
+    (with a copy of the hand-written pages, shown in English): one reading of the package for all."""
     ctx = Context.load(root, docs, dist)
     clean(docs)
     for module in MODULES:
         module.write(ctx)
+    for lang in (i18n.SITE_LANGUAGES if languages is None else languages):
+        if lang == i18n.SOURCE:
+            continue
+        sub = dataclasses.replace(ctx, docs=docs / lang, written=[])
+        sub.docs.mkdir()
+        for path in hand_written(docs):
+            (shutil.copytree if path.is_dir() else shutil.copyfile)(path, sub.docs / path.name)
+        with i18n.language(lang):
+            for module in MODULES:
+                module.write(sub)
+        ctx.written += sub.written
     return ctx
 
 
@@ -67,9 +88,9 @@ def run(args: argparse.Namespace) -> int:
         # The generator trusts validated data; anything else gets one line, not a traceback.
         print(f"docs: the package is not usable ({type(error).__name__}: {error}); run `ilo-data validate`", file=sys.stderr)
         return 2
-    pages = sum(1 for p in ctx.written if p.suffix == ".md" and "downloads" not in p.relative_to(ctx.docs).parts[:1])
+    pages = sum(1 for p in ctx.written if p.suffix == ".md" and "downloads" not in p.relative_to(ctx.docs).parts[:2])
     svgs = sum(1 for p in ctx.written if p.suffix == ".svg")
     copied = sum(1 for p in ctx.written if p.relative_to(ctx.docs).parts[0] == "downloads")
-    print(f"docs: generated {pages} pages and {svgs} charts, copied {copied} release files into {docs} "
+    print(f"docs: generated {pages} pages and {svgs} charts ({', '.join(i18n.SITE_LANGUAGES)}), copied {copied} release files into {docs} "
           f"in {time.perf_counter() - started:.1f} s")
     return 0

@@ -7,6 +7,8 @@
 - The theme's source maps (1.3 MB no reader needs) are not published.
 - ILO_REPOSITORY_URL, where set (the Pages workflow sets it to the repository it runs in), replaces
   `extra.repository`, the footer's repository and "report a correction" links.
+- The site's language (`theme.language`: en for mkdocs.yml, ru for mkdocs.ru.yml) picks the message catalog
+  that translates the navigation's titles and `extra.ui`, the words of the footer and "Cite this page".
 """
 from __future__ import annotations
 
@@ -42,6 +44,11 @@ class _AsIs(File):
 
 
 def on_config(config):
+    from ilo_data.docs import i18n   # the package is installed in the build's environment
+    lang = config["theme"]["language"] if config["theme"]["language"] in i18n.SITE_LANGUAGES else i18n.SOURCE
+    config["nav"] = i18n.translate_nav(config["nav"], lang)
+    gettext = i18n.translations(lang).gettext
+    config["extra"]["ui"] = {key: gettext(text) for key, text in i18n.TEMPLATE_TEXT.items()}
     path = Path(config["docs_dir"]) / RELEASE
     try:
         release = json.loads(path.read_text(encoding="utf-8"))

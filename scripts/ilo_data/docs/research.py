@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import md
 from .changelog import adapt
 from .context import Context
+from .i18n import _
 
 
 def _research_dir(ctx: Context):
@@ -18,7 +19,7 @@ def logs(ctx: Context) -> list:
 
 def index_page(ctx: Context) -> str:
     source = _research_dir(ctx) / "README.md"
-    head = md.front_matter("Research")
+    head = md.front_matter(_("Research"))
     if not source.is_file():
         return head + "# Research\n\n" + md.none("No research notes in the repository.")
     text = adapt(source.read_text(encoding="utf-8"), ctx)
@@ -27,8 +28,8 @@ def index_page(ctx: Context) -> str:
 
 
 def write(ctx: Context) -> None:
-    ctx.write("research/index.md", index_page(ctx))
+    ctx.write("research/index.md", index_page(ctx), translated=False)   # repository prose, in English
     for path in logs(ctx):
         # The log's own links are written from the repository root, like CONTRIBUTING's.
         ctx.write(f"research/{path.stem}.md", md.front_matter(f"Research log: {path.stem}", search_exclude=True)
-                  + adapt(path.read_text(encoding="utf-8"), ctx))
+                  + adapt(path.read_text(encoding="utf-8"), ctx), translated=False)

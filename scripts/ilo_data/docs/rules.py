@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import escape, md
 from .context import Context
+from .i18n import _
 
 
 def load_rules() -> tuple[list, str | None]:
@@ -16,7 +17,7 @@ def load_rules() -> tuple[list, str | None]:
 
 def page(ctx: Context) -> str:
     rules, problem = load_rules()
-    out = [md.front_matter("Validation rules"), "# Validation rules\n",
+    out = [md.front_matter(_("Validation rules")), "# " + _("Validation rules") + f"\n",
            "Every check `ilo-data validate` runs, by layer. Each problem it reports names its rule; "
            "the hint says how to fix it. See [Contributing](contributing.md) for the workflow.\n"]
     if problem:

@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from ..paths import ROOT
-from .context import FILES, FOLDERS
-from .generate import generate
+from . import i18n
+from .generate import generate, hand_written
 
 
 @dataclass
@@ -27,11 +27,6 @@ class Built:
     site: Path
     seconds: float
     log: str
-
-
-def hand_written(docs: Path) -> list[Path]:
-    generated = set(FOLDERS.values()) | set(FILES)
-    return [p for p in sorted(docs.iterdir()) if p.name not in generated and not p.name.startswith(".")]
 
 
 def build_site(package_root: Path, out: Path, dist: Path | None = None, repo: Path = ROOT) -> Built:
@@ -52,13 +47,28 @@ def build_site(package_root: Path, out: Path, dist: Path | None = None, repo: Pa
         config["theme"]["custom_dir"] = str((repo / config["theme"]["custom_dir"]).resolve())
     config_path = out / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    # Each other language: its config (mkdocs.<code>.yml inherits mkdocs.yml) pointed at docs/<code>/, built
+    # beside the English site at the same time, then moved into site/<code>/ (the English build empties site/).
+    configs = {"en": (config_path, site)}
+    for lang in i18n.SITE_LANGUAGES[1:]:
+        other = yaml.safe_load((repo / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
+        other.update(INHERIT=str(config_path), docs_dir=str(docs / lang), site_dir=str(out / f"site-{lang}"))
+        path = out / f"mkdocs.{lang}.yml"
+        path.write_text(yaml.safe_dump(other, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        configs[lang] = (path, out / f"site-{lang}")
     # Not --quiet: it hides the warnings that --strict counts.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
-                            capture_output=True, text=True, cwd=out, env=env)
-    log = result.stdout + result.stderr
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{log}")
+    builds = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(path)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=out, env=env)
+              for lang, (path, _) in configs.items()}
+    logs = {lang: build.communicate()[0] for lang, build in builds.items()}
+    log = "".join(f"--- {lang}\n{text}" for lang, text in logs.items())
+    failed = [lang for lang, build in builds.items() if build.returncode != 0]
+    if failed:
+        raise RuntimeError(f"mkdocs build --strict failed ({', '.join(failed)}):\n{log}")
+    for lang, (_, built) in configs.items():
+        if lang != "en":
+            shutil.move(str(built), str(site / lang))
     return Built(docs, site, time.perf_counter() - started, log)
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from . import escape, md, tables
 from .context import Context
+from .i18n import _, ngettext
 
 PAGE = "sources.md"
 KIND_LABELS = {"original-document": "Original documents", "ilo-normlex": "ILO NORMLEX", "ilo-page": "ILO web pages",
@@ -55,17 +56,19 @@ def page(ctx: Context) -> str:
     for s in sources:
         groups.setdefault(s.get("kind", ""), []).append(s)
     publishers = len({s.get("publisher", "") for s in sources})
-    out = [md.front_matter("Sources", search_exclude=True), f"# Sources ({len(sources)})\n",
-           f"Every document the package cites: {md.plural(len(sources), 'source')} from {md.plural(publishers, 'publisher')}, "
-           "grouped by kind and sorted by publisher, with the number of rows resting on each (as `source_id` or in "
-           "`other_source_ids`). Links go to the address the document was read from; many are archived copies or "
-           "secondary pages, and the notes say so. Type in the box to filter by id, title, publisher or note.\n",
+    out = [md.front_matter(_("Sources"), search_exclude=True), "# " + _("Sources") + f" ({len(sources)})\n",
+           _("Every document the package cites: {sources} from {publishers}, grouped by kind and sorted by publisher, with "
+             "the number of rows resting on each (as `source_id` or in `other_source_ids`). Links go to the address the "
+             "document was read from; many are archived copies or secondary pages, and the notes say so. Type in the box "
+             "to filter by id, title, publisher or note.").format(
+               sources=ngettext("{n} source", "{n} sources", len(sources)),
+               publishers=ngettext("{n} publisher", "{n} publishers", publishers)) + "\n",
            '<form class="source-filter" role="search">'
-           '<label for="source-filter">Filter sources</label> '
+           f'<label for="source-filter">{escape.attr(_("Filter sources"))}</label> '
            '<input id="source-filter" type="search" placeholder="e.g. NORMLEX, Tajikistan, 2019" autocomplete="off"> '
            '<output for="source-filter" id="source-filter-count" aria-live="polite"></output></form>\n']
     order = [k for k in KIND_LABELS if k in groups] + sorted(k for k in groups if k not in KIND_LABELS)
-    out.append("Kinds: " + ", ".join(f"[{escape.text(kind_label(k))} ({len(groups[k])})](#kind-{escape.anchor_id(k or 'none')})"
+    out.append(_("Kinds:") + " " + ", ".join(f"[{escape.text(kind_label(k))} ({len(groups[k])})](#kind-{escape.anchor_id(k or 'none')})"
                                      for k in order) + ".\n")
     for kind in order:
         items = sorted(groups[kind], key=lambda s: (s.get("publisher", "").lower(), s["source_id"]))

@@ -11,6 +11,7 @@ import re
 
 from . import escape, md
 from .context import Context
+from .i18n import _, ngettext
 
 FOLDER = "tables"
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)\)(?:\{[^}]*\})?")
@@ -57,7 +58,11 @@ def _actions(links: list[tuple[str, str, str]]) -> str:
     """A line of download links: (label, href, css class). Markdown links, so MkDocs checks and rewrites them;
     the hrefs are paths this module built from escaped keys."""
     items = " · ".join(f'[{escape.text(label)}](<{href}>){{ .{cls} download="{posixpath.basename(href)}" }}' for label, href, cls in links)
-    return f'Download this data: {items}\n{{ .download-data }}\n'
+    return _("Download this data:") + f' {items}\n{{ .download-data }}\n'
+
+
+def csv_label(rows: int) -> str:
+    return "CSV (" + ngettext("{n} row", "{n} rows", rows) + ")"
 
 
 def table(ctx: Context, page: str, name: str, headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
@@ -66,7 +71,7 @@ def table(ctx: Context, page: str, name: str, headers: list[str], rows: list[lis
         return ""
     target = csv_path(page, name)
     ctx.write(target, csv_text(headers, rows))
-    return md.table(headers, rows, align) + "\n" + _actions([(f"CSV ({md.plural(len(rows), 'row')})", rel(page, target), "download-csv")])
+    return md.table(headers, rows, align) + "\n" + _actions([(csv_label(len(rows)), rel(page, target), "download-csv")])
 
 
 def chart(ctx: Context, page: str, svg_path: str, alt: str, headers: list[str], rows: list[list[str]]) -> str:
@@ -76,5 +81,5 @@ def chart(ctx: Context, page: str, svg_path: str, alt: str, headers: list[str], 
     ctx.write(target, csv_text(headers, rows))
     src = rel(page, svg_path)
     return (f'<div class="chart" markdown>\n\n![{escape.text(alt)}]({src})\n\n</div>\n\n'
-            + _actions([(f"CSV ({md.plural(len(rows), 'row')})", rel(page, target), "download-csv"),
+            + _actions([(csv_label(len(rows)), rel(page, target), "download-csv"),
                         ("SVG", src, "download-svg"), ("PNG", src, "download-png")]))

@@ -3,24 +3,31 @@
 are escaped here. Page modules call these rather than spelling the phrases out themselves."""
 from __future__ import annotations
 
-from . import escape
+from . import escape, i18n
 from .context import Context
+from .i18n import N_, _
 
-NOT_RECORDED = "not recorded"
-NO_END = "no end recorded"
-NOT_STATED = "not stated"
+# Constants are English (marked for the catalog); translate them where they are shown: _(NOT_RECORDED).
+NOT_RECORDED = N_("not recorded")
+NO_END = N_("no end recorded")
+NOT_STATED = N_("not stated")
 # Column headings that carry a meaning readers could otherwise misread.
-FIRST_ATTESTED = "first attested"
-ENDED = "ended"
+FIRST_ATTESTED = N_("first attested")
+ENDED = N_("ended")
 
 
-def first_attested(date: str | None) -> str:
+def date(value: str | None) -> str:
+    """A partial date from the data, escaped, in the page's language (as precise as the data)."""
+    return escape.text(i18n.date(value))
+
+
+def first_attested(value: str | None) -> str:
     """The earliest date a source supports for a fact that may have begun earlier."""
-    return escape.text(date) if date else NOT_RECORDED
+    return date(value) if value else _(NOT_RECORDED)
 
 
-def ended(date: str | None) -> str:
-    return escape.text(date) if date else NO_END
+def ended(value: str | None) -> str:
+    return date(value) if value else _(NO_END)
 
 
 def source_date(ctx: Context, source_id: str | None) -> str:
@@ -32,18 +39,20 @@ def source_date(ctx: Context, source_id: str | None) -> str:
 def as_of(ctx: Context, row: dict) -> str:
     """' (as of <date of the row's source>)' or ' (source undated)': a status is true as of its source."""
     date = source_date(ctx, row.get("source_id"))
-    return f' (as of <span class="nowrap">{escape.text(date)}</span>)' if date else " (source undated)"
+    return (" " + _("(as of {date})").format(date=f'<span class="nowrap">{escape.text(i18n.date(date))}</span>')
+            if date else " " + _("(source undated)"))
 
 
 def stated_status(ctx: Context, row: dict) -> str:
     """A project's or programme's status as its source states it, with the source's date."""
     if not row.get("status"):
-        return NOT_STATED
-    return escape.text(row["status"]) + as_of(ctx, row)
+        return _(NOT_STATED)
+    from .md import status_word
+    return status_word(row["status"]) + as_of(ctx, row)
 
 
 def count_of(n: int, total: int | None = None) -> str:
-    return f"{n} of {total}" if total is not None else str(n)
+    return _("{n} of {total}").format(n=n, total=total) if total is not None else str(n)
 
 
 def ratification_status(ctx: Context, row: dict) -> str:
