@@ -89,6 +89,14 @@ def test_generated_markdown_holds_only_the_escaped_form(generated):
     assert "\\[click\\]\\(javascript:alert\\(5\\)\\)" in tjk
     fra = pages[generated / "countries" / "fra.md"]
     assert 'title: "France &lt;script&gt;alert(1)&lt;/script&gt; (FRA)"' in fra
+    # The Russian pages: names and titles from the label resources are escaped like any other data.
+    fra_ru = pages[generated / "ru" / "countries" / "fra.md"]
+    assert 'title: "Франция &lt;script&gt;alert(1)&lt;/script&gt; (FRA)"' in fra_ru
+    assert "# Франция &lt;script&gt;alert\\(1\\)&lt;/script&gt; (FRA)" in fra_ru
+    c029_ru = pages[generated / "ru" / "conventions" / "c029.md"]
+    assert "Относительно принудительного труда &lt;img src=x onerror=alert\\(2\\)&gt;" in c029_ru
+    # The English title shown beside the Russian one: escaped inside its lang="en" span.
+    assert '<span lang="en">Forced Labour Convention, 1930 &lt;script&gt;alert\\(1\\)&lt;/script&gt;</span>' in c029_ru
 
 
 def test_generated_svg_is_well_formed_and_inert(generated):
@@ -142,6 +150,10 @@ def test_built_fixture_site_has_no_injected_element():
     assert "&lt;img src=x onerror=alert(2)&gt;" in tjk  # shown as text
     fra = (site / "countries" / "fra.html").read_text(encoding="utf-8")
     assert "<title>France &lt;script&gt;alert(1)&lt;/script&gt; (FRA) - " in fra
+    assert any(p.relative_to(site).parts[0] == "ru" for p in pages), "the Russian pages were not built"
+    fra_ru = (site / "ru" / "countries" / "fra.html").read_text(encoding="utf-8")
+    assert "<title>Франция &lt;script&gt;alert(1)&lt;/script&gt; (FRA) - " in fra_ru
+    assert "Относительно принудительного труда &lt;img src=x onerror=alert(2)&gt;" in (site / "ru" / "conventions" / "c029.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("hostile", ["`<script>alert(1)</script>`", "a `b` <img src=x onerror=alert(2)> `c", "``", "`*x*` [y](z)"])

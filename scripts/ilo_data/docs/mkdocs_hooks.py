@@ -4,6 +4,7 @@
   render the release's README.md, CHANGELOG.md and LICENSE-DATA.md as pages instead of offering the files.
 - docs/release.json (written by `ilo-data docs`) becomes `config.extra.release`, which the footer and the
   "Cite this page" block show (overrides/); the file itself is not published.
+- The 404 page has no language switcher (its links are absolute from a root it cannot know).
 - The theme's source maps (1.3 MB no reader needs) are not published.
 - ILO_REPOSITORY_URL, where set (the Pages workflow sets it to the repository it runs in), replaces
   `extra.repository`, the footer's repository and "report a correction" links.
@@ -58,6 +59,20 @@ def on_config(config):
     if os.environ.get("ILO_REPOSITORY_URL", "").startswith("https://"):
         config["extra"]["repository"] = os.environ["ILO_REPOSITORY_URL"]
     return config
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page is served at any address, so its links are absolute from the site's root: a language
+    # switcher there could not know the other site's address (and has no page to switch to). No switcher.
+    if template_name == "404.html" and "alternate" in config["extra"]:
+        config["extra"]["_alternate"] = config["extra"].pop("alternate")
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if "_alternate" in config["extra"]:
+        config["extra"]["alternate"] = config["extra"].pop("_alternate")
+    return output
 
 
 def on_files(files: Files, config) -> Files:

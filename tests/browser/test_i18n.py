@@ -1,0 +1,74 @@
+"""The Russian site (site/ru/, built with the English one by the same cached build) in a real browser:
+the language switcher keeps the page, Russian pages show Russian names and titles, and Material's search
+finds Russian words (its Russian stemmer, behind the lazy-search script of overrides/main.html)."""
+from __future__ import annotations
+
+import pytest
+
+from ilo_data.docs.sitebuild import cached_site
+from ilo_data.paths import ROOT
+
+from .conftest import serve, watched_page
+
+# One build per process for every site test (see test_site.py).
+pytestmark = pytest.mark.xdist_group("site")
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from serve(cached_site(ROOT).site)
+
+
+@pytest.fixture
+def page(chromium, server):
+    yield from watched_page(chromium, server)
+
+
+def _switch(page, lang: str) -> None:
+    """Open the header's language menu and choose `lang`, as a reader would."""
+    page.page.locator(".md-header__option .md-select").first.hover()
+    page.page.locator(f'.md-select__link[hreflang="{lang}"]').first.click()
+    page.page.wait_for_load_state("load")
+
+
+def test_the_switcher_leads_to_the_same_page_and_back(page):
+    page.goto("countries/tjk.html")
+    _switch(page, "ru")
+    assert page.page.url.endswith("/ru/countries/tjk.html"), page.page.url
+    assert page.page.locator("html").get_attribute("lang") == "ru"
+    assert page.page.locator("h1").first.inner_text().startswith("Таджикистан")
+    _switch(page, "en")
+    assert page.page.url.endswith("/countries/tjk.html") and "/ru/" not in page.page.url, page.page.url
+    assert page.page.locator("h1").first.inner_text().startswith("Tajikistan")
+    page.assert_clean()
+
+
+def test_russian_country_page(page):
+    page.goto("ru/countries/tjk.html")
+    assert page.page.locator("h1").first.inner_text().startswith("Таджикистан (TJK)")
+    member = page.page.locator("tr", has_text="Член МОТ с").first.inner_text()
+    assert "1993" in member, member
+    assert page.page.locator("#covering-office-over-time").inner_text().startswith("Курирующие бюро")
+    assert "Страны" in page.page.locator(".md-tabs").inner_text()       # the navigation, from the catalog
+    page.screenshot("ru-country-tajikistan")
+    page.assert_clean()
+
+
+def test_russian_convention_page(page):
+    page.goto("ru/conventions/c029.html")
+    assert "принудительного или обязательного труда" in page.page.locator("h1").first.inner_text()
+    text = page.page.locator("article").inner_text()
+    assert "Таджикистан" in text and "основополагающие" in text and "Как цитировать эту страницу" in text
+    page.screenshot("ru-convention-c029")
+    page.assert_clean()
+
+
+@pytest.mark.parametrize("query,expected", [("Таджикистан", "Таджикистан (TJK)"),
+                                            ("принудительный труд", "принудительного или обязательного труда")])
+def test_russian_search(page, query, expected):
+    page.goto("ru/index.html")
+    page.page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    result = page.page.locator(".md-search-result__item").filter(has_text=expected).first
+    result.wait_for(state="visible", timeout=15000)
+    page.assert_clean()

@@ -1,0 +1,139 @@
+"""The site in Russian: the message catalog is current and complete, plural forms and dates follow
+Russian rules, and the Russian pages show the Russian names and titles the data holds (and an English
+title standing in for a missing one, marked as such)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from ilo_data import package
+from ilo_data.docs import i18n
+from ilo_data.docs.generate import generate
+from ilo_data.paths import ROOT
+
+DOCS_CODE = ROOT / "scripts" / "ilo_data" / "docs"
+FIX = "run `make messages`, then translate the new entries (msgstr) in scripts/ilo_data/docs/locale/<code>/LC_MESSAGES/site.po"
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def _extracted() -> set:
+    """Every message the generator's code marks (_(), ngettext(), N_()), as `make messages` extracts them."""
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(str(DOCS_CODE), keywords=keywords):
+        found.add(message)
+    return found
+
+
+def _catalog(path: Path):
+    with path.open("rb") as handle:
+        return read_po(handle, locale=None if path.suffix == ".pot" else path.parent.parent.name)
+
+
+@pytest.fixture(scope="module")
+def extracted() -> set:
+    return _extracted()
+
+
+def test_the_template_is_current(extracted):
+    template = {m.id for m in _catalog(i18n.LOCALE_DIR / "site.pot") if m.id}
+    assert template == extracted, (f"locale/site.pot is stale: missing {sorted(map(str, extracted - template))[:10]}, "
+                                   f"obsolete {sorted(map(str, template - extracted))[:10]}; {FIX}")
+
+
+@pytest.mark.parametrize("lang", i18n.SITE_LANGUAGES[1:])
+def test_every_message_has_a_translation(extracted, lang):
+    catalog = _catalog(i18n.catalog_path(lang))
+    held = {m.id: m for m in catalog if m.id}
+    missing = sorted(str(m) for m in extracted - set(held))
+    obsolete = sorted(str(m) for m in set(held) - extracted)
+    untranslated = sorted(str(m.id) for m in held.values()
+                          if m.fuzzy or not (m.string if isinstance(m.string, str) else all(m.string)))
+    assert not (missing or obsolete), f"{lang} catalog is stale: missing {missing[:10]}, obsolete {obsolete[:10]}; {FIX}"
+    assert not untranslated, f"{len(untranslated)} message(s) without a {lang} translation (or fuzzy): {untranslated[:10]}; {FIX}"
+    # A translation fills in the same values as the English text: a lost or misspelt {name} would show raw braces.
+    wrong = []
+    for m in held.values():
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        wanted = set(PLACEHOLDER.findall(ids[-1])) | set(PLACEHOLDER.findall(ids[0]))
+        wrong += [f"{ids[0]!r} -> {s!r}" for s in strings if not set(PLACEHOLDER.findall(s)) <= wanted]
+    assert not wrong, f"translations with placeholders the English text does not have: {wrong[:5]}"
+
+
+def test_the_navigation_titles_are_in_the_catalog():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def titles(nav):
+        for item in nav if isinstance(nav, list) else []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    yield title
+                    yield from titles(value)
+    missing = [t for t in titles(config["nav"]) if t not in i18n.NAV_TITLES]
+    assert not missing, f"mkdocs.yml nav titles not in i18n.NAV_TITLES (so not translated): {missing}"
+    for lang in i18n.SITE_LANGUAGES[1:]:
+        assert (ROOT / f"mkdocs.{lang}.yml").is_file(), f"no MkDocs config for the {lang} site"
+
+
+@pytest.mark.parametrize("n,expected", [(1, "1 конвенция"), (2, "2 конвенции"), (5, "5 конвенций"), (11, "11 конвенций"),
+                                        (21, "21 конвенция"), (22, "22 конвенции"), (0, "0 конвенций")])
+def test_russian_plural_forms(n, expected):
+    with i18n.language("ru"):
+        assert i18n.ngettext("{n} Convention", "{n} Conventions", n) == expected
+    assert i18n.ngettext("{n} Convention", "{n} Conventions", n) == f"{n} Convention" + ("" if n == 1 else "s")
+
+
+@pytest.mark.parametrize("value,expected", [("1993", "1993"), ("2009-06", "июнь 2009\u202fг."), ("1993-11-26", "26 ноября 1993\u202fг."),
+                                            ("", ""), ("not a date", "not a date")])
+def test_russian_dates_keep_their_precision(value, expected):
+    with i18n.language("ru"):
+        assert i18n.date(value) == expected
+    assert i18n.date(value) == value   # English pages keep the package's form
+
+
+# ---------- the Russian pages generated from the repository ----------
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("docs-i18n")
+    generate(ROOT, out, tmp_path_factory.mktemp("nodist"))
+    return out
+
+
+def test_every_generated_page_exists_in_russian(docs):
+    english = {p.relative_to(docs) for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in ("ru", "downloads")}
+    russian = {p.relative_to(docs / "ru") for p in (docs / "ru").rglob("*.md")}
+    assert english - russian == set(), f"pages with no Russian counterpart: {sorted(map(str, english - russian))[:10]}"
+
+
+def test_a_russian_country_page_shows_the_russian_name(docs):
+    tjk = (docs / "ru" / "countries" / "tjk.md").read_text(encoding="utf-8")
+    assert 'title: "Таджикистан (TJK)"' in tjk and "\n# Таджикистан (TJK)\n" in tjk
+    assert "Член МОТ с" in tjk and "26 ноября 1993 г." in tjk   # catalog text, Russian date (escape.text folds CLDR's narrow space)
+    assert tjk.count("{ .language-note }") == 1                          # what stays English, said once
+    assert "en: Tajikistan" in tjk                                       # the other languages' names
+    index = (docs / "ru" / "countries" / "index.md").read_text(encoding="utf-8")
+    assert "## 10 стран, которые курирует московское бюро" in index      # plural form from the catalog
+    assert "[Таджикистан](../countries/tjk.md)" in index
+
+
+def test_a_russian_title_from_the_data_and_a_missing_one_marked(docs):
+    c029 = (docs / "ru" / "conventions" / "c029.md").read_text(encoding="utf-8")
+    assert "# C029: Относительно принудительного или обязательного труда" in c029
+    held = {r["instrument_id"] for r in package.read_rows(ROOT, "convention_titles") if r["language"] == "ru"}
+    without = next(r for r in package.read_rows(ROOT, "conventions") if r["instrument_id"] not in held)
+    page = (docs / "ru" / "conventions" / f"{without['instrument_id'].lower()}.md").read_text(encoding="utf-8")
+    heading = next(line for line in page.splitlines() if line.startswith("# "))
+    assert '<span lang="en">' in heading and "(англ.)" in heading, heading   # never a machine translation
+    assert "(англ.)" in page.split("---")[1]                               # the page title says so too
+
+
+def test_english_pages_are_unchanged_by_the_catalog(docs):
+    tjk = (docs / "countries" / "tjk.md").read_text(encoding="utf-8")
+    assert "\n# Tajikistan (TJK)\n" in tjk and "ILO member since" in tjk and "language-note" not in tjk
+    assert "(англ.)" not in (docs / "conventions" / "index.md").read_text(encoding="utf-8")
