@@ -147,7 +147,27 @@ def index_page(ctx: Context) -> str:
             str(len(ctx.rows(res["name"]))),
             ", ".join(escape.code(k) for k in _key(ctx.schemas.get(res["name"], {}))),
         ])
-    out.append(md.table(["resource", "title", "rows", "primary key"], rows, ["---", "---", "--:", "---"]))
+    out.append(md.table([_("resource"), _("title"), _("rows"), _("primary key")], rows, ["---", "---", "--:", "---"]))
+    out.append(languages_section(ctx))
+    return "\n".join(out)
+
+
+def languages_section(ctx: Context) -> str:
+    """What the languages of the data and of the site are, and how to add one (the README says the same)."""
+    from ..languages import LANGUAGES
+    labels = [f"[{escape.text(n)}]({escape.anchor_id(n)}.md)" for n in ("country_names", "convention_titles", "recommendation_titles")
+              if n in ctx.schemas]
+    out = ["## " + _("Languages") + " { #languages }\n"]
+    out.append(_("English is in the main tables (`countries.name`, `conventions.title`, ...). The other languages of the "
+                 "data ({codes}) are rows of label resources, one row per thing and language, each citing its source: {labels}. "
+                 "A name no source gives is absent and counts as missing (`ilo-data coverage --names`).").format(
+                     codes=", ".join(escape.code(c) for c in LANGUAGES), labels=", ".join(labels) or _("none in this package")) + "\n")
+    out.append(_("The site is in English and in Russian (the language switcher in the header leads to the same page in the "
+                 "other language). Its own words come from message catalogs (`scripts/ilo_data/docs/locale/`); names and "
+                 "titles come from the rows above, and an English title standing in for a missing one is marked. Other text "
+                 "from the data (descriptions, notes) exists only in English. To add a site language: its names and titles "
+                 "as rows, a catalog (`pybabel init`, then `make messages`), its code in `SITE_LANGUAGES` "
+                 "(`scripts/ilo_data/docs/i18n.py`) and a `mkdocs.<code>.yml`; CONTRIBUTING.md says how.") + "\n")
     return "\n".join(out)
 
 
