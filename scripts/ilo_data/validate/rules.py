@@ -191,6 +191,11 @@ RULES: list[Rule] = [
        "In revisions, the revising Convention was adopted after the Convention it revises, and no Convention revises itself.",
        "check which of the two is the older Convention",
        'data/revisions.csv:2: revising_id "C005": adopted (1919-11-28) before the Convention it revises, C138 (1973-06-26) [revision-forward]'),
+    _r("supplement-not-younger", "domain", "A Recommendation supplements an older Convention",
+       "In recommendations, the Convention named in `supplements` (which must exist: a foreign key) was adopted "
+       "before the Recommendation or on the same day, never after it.",
+       "check the Convention number in supplements and both adoption dates",
+       'data/recommendations.csv:2: supplements "C138": adopted (1919) before the Convention it supplements, C138 (1973-06-26) [supplement-not-younger]'),
     _r("real-calendar-dates", "domain", "Dates exist on the calendar",
        "Every partial-date field (a field with the partial-date pattern) is a real calendar date: the day exists "
        "in its month and the year is not 0000 (the calendar starts at year 1).",
