@@ -232,7 +232,7 @@ RULES: list[Rule] = [
        "conventions holds exactly 10 fundamental and 4 governance Conventions (Protocols not counted).",
        "check the category column against the NORMLEX list", 'data/conventions.csv: category "fundamental": 9 fundamental Conventions (C029, C087, C098, C100, C105, C111, C138, C182, C187), expected 10 [category-counts]'),
     _r("name-script", "domain", "Names in the script of their language",
-       "In the label resources (country_names, convention_titles, recommendation_titles), a name or title is "
+       "In the label resources (country_names, convention_titles, recommendation_titles, office_names, theme_names), a name or title is "
        "written in its language's script: Cyrillic for ru, Latin for fr and es. A word wholly in another script "
        "is reported; the Russian legal style's Latin N for the numero sign (\"Конвенция N 87\") is accepted.",
        "check the language code, or copy the name again from the source",
