@@ -28,3 +28,12 @@ def test_a_stale_derived_status_names_make_derive(copy, capsys):
     ratifications.write_text(text.replace(derived_row, derived_row.replace(",in force,", ",not in force,", 1)), encoding="utf-8")
     assert main(["check", str(copy)]) == 1
     assert "derive --check (exit 1: make derive)" in capsys.readouterr().out
+
+
+def test_github_format_annotates_the_problem_line(copy, capsys):
+    # CI runs `ilo-data check --format github`: a problem becomes an annotation on its file and line.
+    themes = copy / "data" / "themes.csv"
+    themes.write_text(themes.read_text(encoding="utf-8").replace(",orig-tjk-ilo-page", ",no-such-source", 1), encoding="utf-8")
+    assert main(["check", str(copy), "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=data/themes.csv,line=2" in out, out

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
+from ilo_data.validate.testing import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -52,7 +54,7 @@ def count_problems(root: Path) -> list[str]:
         "protocols": (len(protocols), 6),
         "fundamental conventions": (sum(r["category"] == "fundamental" for r in conventions), 10),
         "governance conventions": (sum(r["category"] == "governance" for r in conventions), 4),
-        "recommendations": (len(rows(root, "recommendations")), 101),
+        "recommendations": (len(rows(root, "recommendations")), 200),
     }
     problems += [f"{what}: {got} rows, expected {want}" for what, (got, want) in expected.items() if got != want]
     ids = {r["instrument_id"] for r in instruments}
@@ -273,3 +275,13 @@ def test_status_stated_by_an_ilo_list_is_imported():
     # NORMLEX's C108 list: Azerbaijan, not in force since the automatic denunciation by C185
     ratification = {(r["iso3"], r["instrument_id"]): r for r in rows(ROOT, "ratifications")}[("AZE", "C108")]
     assert (ratification["status"], ratification["status_date"]) == ("not in force", "2007-07-17")
+
+
+def test_each_table_referencing_a_shared_resource_gets_its_own_foreign_key_error(copy):
+    # The validator reads a referenced resource's keys once per validation and shares them between
+    # tables (schemapass._foreign_key_lookups_read_once): sharing must not hide the second table's error.
+    rewrite(copy, "themes", lambda t: t.replace(",orig-tjk-ilo-page", ",no-such-source", 1))
+    rewrite(copy, "offices", lambda t: t.replace(",ilo-europe-about-us,", ",no-such-source,", 1))
+    report = json.loads(run_cli("validate", "--root", str(copy), "--format", "json").stdout)
+    broken = {(p["file"], p["line"]) for p in report["problems"] if p["rule"] == "schema-foreign-key" and p["value"] == "no-such-source"}
+    assert {file for file, _ in broken} == {"data/themes.csv", "data/offices.csv"}, report["problems"]

@@ -4,6 +4,7 @@ and stops it, all within a bounded time."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 
 from ilo_data import package, scope
 from ilo_data.docs.sitebuild import release_dist
-from ilo_data.explore.command import NoDatabase, release_database
+from ilo_data.explore.command import NoDatabase, newer_than, release_database
 from ilo_data.explore.metadata import datasette_metadata, facets
 from ilo_data.explore.queries import canned_queries
 from ilo_data.paths import ROOT
@@ -161,3 +162,22 @@ def test_the_explore_page_documents_every_canned_query(tmp_path):
         assert query.sql in text, f"{query.name}: its SQL is not on the Explore page"
         for parameter, value in query.example.items():
             assert escape.code(parameter) in text and f"={value}&amp;" in text, f"{query.name}: no example for {parameter}"
+
+
+def test_a_release_older_than_the_data_is_named(tmp_path):
+    # `ilo-data serve` without `make`: a row added after the build would silently be missing.
+    root = tmp_path / "pkg"
+    (root / "data").mkdir(parents=True)
+    (root / "datapackage.json").write_text("{}")
+    database = root / "dist" / "pkg-1.0.0" / "pkg.sqlite"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"")
+    past = database.stat().st_mtime - 60
+    os.utime(root / "datapackage.json", (past, past))
+    (root / "data" / "themes.csv").write_text("theme_id\n")
+    os.utime(root / "data" / "themes.csv", (past, past))
+    assert newer_than(database, root) is None
+    (root / "data" / "themes.csv").write_text("theme_id\nnew\n")
+    os.utime(root / "data" / "themes.csv", (past + 120, past + 120))
+    assert newer_than(database, root) == "data/themes.csv"
+    assert newer_than(root / "pkg.sqlite", root) is None   # inside an unzipped release: one release

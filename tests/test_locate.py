@@ -12,7 +12,7 @@ import pytest
 
 from ilo_data.locate import NotAPackage, find_package
 from ilo_data.paths import ROOT
-from ilo_data.validate.testing import copy_valid, run_cli
+from ilo_data.validate.testing import copy_valid, run_cli, run_cli_process
 
 
 def _without_repo_on_path(cwd: Path, *args: str):
@@ -22,7 +22,7 @@ def _without_repo_on_path(cwd: Path, *args: str):
 
 def test_validates_the_package_it_stands_in_not_the_repository(tmp_path):
     pkg = copy_valid(tmp_path / "pkg")
-    proc = _without_repo_on_path(pkg, "validate")
+    proc = run_cli_process("validate", cwd=pkg)   # once in a fresh interpreter, exactly as a user runs it
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "71 rows" in proc.stdout             # the fixture's rows, not the repository's
     inner = _without_repo_on_path(pkg / "data", "validate")

@@ -12,7 +12,7 @@ from ilo_data.release_files import command
 from ilo_data.docs import generate as gen
 from ilo_data.validate import background
 from ilo_data.validate.patterns import backtracking_problem
-from ilo_data.validate.testing import copy_valid, run_cli
+from ilo_data.validate.testing import copy_valid, run_cli_process
 
 needs_fork = pytest.mark.skipif(not background.available(), reason="no fork or one CPU: no background process")
 
@@ -52,7 +52,7 @@ def test_a_slow_pattern_the_check_misses_stops_at_the_deadline(tmp_path):
     data = root / "data" / "themes.csv"
     data.write_text(data.read_text().replace("Child labour", "a" * 80))
     started = time.monotonic()
-    proc = run_cli("validate", "--root", str(root), env={"ILO_VALIDATE_DEADLINE": "3"}, timeout=120)
+    proc = run_cli_process("validate", "--root", str(root), env={"ILO_VALIDATE_DEADLINE": "3"}, timeout=120)
     assert time.monotonic() - started < 60
     assert proc.returncode == 1 and "[time-limit]" in proc.stdout, proc.stdout + proc.stderr
 
@@ -67,13 +67,13 @@ def _fifo_instead_of(root, rel):
 def test_a_fifo_is_refused_by_validate_build_and_docs(tmp_path, capsys):
     root = copy_valid(tmp_path / "pkg")
     _fifo_instead_of(root, "data/themes.csv")
-    proc = run_cli("validate", "--root", str(root), timeout=60)
+    proc = run_cli_process("validate", "--root", str(root), timeout=60)
     assert proc.returncode == 1 and "FIFO" in proc.stdout and "[missing-file]" in proc.stdout
-    proc = run_cli("build", "--root", str(root), "--out", str(tmp_path / "dist"), timeout=60)
+    proc = run_cli_process("build", "--root", str(root), "--out", str(tmp_path / "dist"), timeout=60)
     assert proc.returncode == 1 and "build: refusing" in proc.stderr
     assert command.build_and_report(root, tmp_path / "dist") == 2          # even without validating first
     assert "FIFO" in capsys.readouterr().out
-    proc = run_cli("docs", "--root", str(root), "--docs-dir", str(tmp_path / "docs"), timeout=60)
+    proc = run_cli_process("docs", "--root", str(root), "--docs-dir", str(tmp_path / "docs"), timeout=60)
     assert proc.returncode == 1 and "docs: refusing" in proc.stderr
     parser = argparse.ArgumentParser()
     gen.add_arguments(parser)

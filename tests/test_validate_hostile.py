@@ -1,6 +1,6 @@
 """Hostile input: every case gives clear one-line problems and the right exit status, never a traceback.
 
-The CLI runs in a subprocess, as a user would run it. Cases that git would not keep byte for byte
+The CLI runs as `ilo-data` would (in this process, output captured; see run_cli). Cases that git would not keep byte for byte
 (CRLF, binary, a 10 MB line, symbolic links) are generated here; the rest are folders under
 tests/fixtures/hostile/ (see ilo_data.validate.testing for the case format).
 """

@@ -92,5 +92,6 @@ def test_rules_catalogue_is_complete():
     assert domain == {"ratification-after-adoption", "ratification-after-membership", "protocol-with-convention",
                       "status-dates", "real-calendar-dates", "period-forward", "office-hierarchy-acyclic",
                       "one-office-at-a-time", "sources-exist", "sources-used", "iso-codes-real", "category-counts",
-                      "status-basis", "status-derived", "secondary-source", "status-disagrees", "revision-forward", "date-in-future",
+                      "status-basis", "status-derived", "secondary-source", "status-disagrees", "revision-forward", "supplement-not-younger",
+                      "date-in-future",
                       "name-script", "name-lookalikes", "name-whitespace"}

@@ -22,6 +22,9 @@ FIXES = {"derive --check": "make derive", "fmt --check": "make fmt", "validate":
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_package_arguments(parser)
+    # Not json: the other steps print text lines, so the output would not parse (use `validate --format json`).
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="how validate reports its problems (github: annotations on the pull request's lines)")
 
 
 def run_step(module_name: str, arguments: list[str], root) -> int:
@@ -38,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     worst, failed = 0, []
     for label, module_name, arguments in STEPS:
+        if module_name == "ilo_data.validate.command":
+            arguments = [*arguments, "--format", args.format]
         status = run_step(module_name, arguments, args.root)
         if status:
             failed.append(f"{label} (exit {status}: {FIXES[label]})")

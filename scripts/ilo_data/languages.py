@@ -25,6 +25,8 @@ LABEL_RESOURCES = (
     LabelResource("country_names", "iso3", "name", "countries"),
     LabelResource("convention_titles", "instrument_id", "title", "conventions"),
     LabelResource("recommendation_titles", "instrument_id", "title", "recommendations"),
+    LabelResource("office_names", "office_id", "name", "offices"),
+    LabelResource("theme_names", "theme_id", "name", "themes"),
 )
 
 

@@ -126,6 +126,15 @@ class Watched:
         self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
+    def forget(self) -> "Watched":
+        """Start a new test on this page: a blank document (no script state, no open search box, a
+        link to the same page loads it anew) and the records of the previous test emptied."""
+        self.page.goto("about:blank")
+        self.errors.clear()
+        self.dialogs.clear()
+        self.external.clear()
+        return self
+
     def assert_clean(self) -> None:
         assert not self.errors, f"console errors: {self.errors}"
         assert not self.dialogs, f"dialogs opened (script ran): {self.dialogs}"
@@ -140,3 +149,34 @@ def watched_page(browser, server: Server, width: int = 1280):
         yield watched
     finally:
         context.close()
+
+
+class Tabs:
+    """One browser context and page per width, kept for a whole test module: after the first test,
+    pages load the theme's scripts and styles from the browser's cache, as a reader's next page does,
+    instead of a new context per test loading everything again (most of the browser tests' time).
+    Each test gets the page with the previous test's records emptied. A test that needs a first
+    visit (an empty cache) or listens to the page's events takes `watched_page` instead."""
+
+    def __init__(self, browser, server: Server):
+        self.browser, self.server = browser, server
+        self.open: dict[int, Watched] = {}
+
+    def get(self, width: int = 1280) -> Watched:
+        if width not in self.open:
+            context = self.browser.new_context(viewport={"width": width, "height": 900}, service_workers="block",
+                                               accept_downloads=True)
+            self.open[width] = Watched(context.new_page(), self.server.url)
+        return self.open[width].forget()
+
+    def close(self) -> None:
+        for watched in self.open.values():
+            watched.page.context.close()
+
+
+def tabs(browser, server: Server):
+    shared = Tabs(browser, server)
+    try:
+        yield shared
+    finally:
+        shared.close()

@@ -16,7 +16,7 @@ from ilo_data.docs.context import Context, page_slug
 from ilo_data.docs.sitebuild import cached_site
 from ilo_data.paths import ROOT
 
-from .conftest import serve, watched_page
+from .conftest import serve, tabs, watched_page
 
 WIDTHS = [1280, 390]
 PAGES = ["index.html", "countries/index.html", "countries/kgz.html", "countries/tjk.html", "conventions/index.html",
@@ -35,14 +35,19 @@ def ctx():
     return Context.load(ROOT, ROOT / "docs", ROOT / "dist")
 
 
+@pytest.fixture(scope="module")
+def shared(chromium, server):
+    yield from tabs(chromium, server)
+
+
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def page(request, chromium, server):
-    yield from watched_page(chromium, server, width=request.param)
+def page(request, shared):
+    return shared.get(request.param)
 
 
 @pytest.fixture
-def wide(chromium, server):
-    yield from watched_page(chromium, server, width=1280)
+def wide(shared):
+    return shared.get(1280)
 
 
 def _get(url: str) -> bytes:
@@ -286,7 +291,13 @@ def test_search_finds_countries_and_instruments_first(wide, query, expected, wit
     wide.assert_clean()
 
 
-def test_first_visit_is_light(wide):
+@pytest.fixture
+def first_visit(chromium, server):
+    yield from watched_page(chromium, server, width=1280)   # a new context: an empty cache
+
+
+def test_first_visit_is_light(first_visit):
+    wide = first_visit
     sizes: list[int] = []
     wide.page.on("response", lambda r: sizes.append(len(r.body())) if r.status == 200 else None)
     wide.goto("")

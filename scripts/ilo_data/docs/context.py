@@ -146,11 +146,16 @@ class Context:
         label = escape.text(instrument_id) + (f" {self.instrument_title_md(instrument_id)}" if with_title else "")
         return f"[{label}]({prefix}conventions/{page_slug(instrument_id)}.md)"
 
+    def office_name(self, office_id: str) -> str:
+        """The office's name in the current language where `office_names` holds it, else its English name."""
+        return (self.label("office_names", "office_id", office_id)
+                or self.index("offices", "office_id").get(office_id, {}).get("name") or office_id)
+
     def office_link(self, office_id: str, prefix: str = "../") -> str:
         office = self.index("offices", "office_id").get(office_id)
         if not office:
             return escape.text(office_id)
-        return f"[{escape.text(office.get('name') or office_id)}]({prefix}offices/{page_slug(office_id)}.md)"
+        return f"[{escape.text(self.office_name(office_id))}]({prefix}offices/{page_slug(office_id)}.md)"
 
     def source_link(self, source_id: str, prefix: str = "../", by_publisher: bool = False) -> str:
         """A link to the source's entry on the Sources page, labelled with its id (or its publisher,
@@ -192,8 +197,8 @@ class Context:
 def language_note(content: str, translated: bool = True) -> str:
     """The page with a note under its first heading: what on it stays in English."""
     note = (_("Names and titles are in this language where the package holds them (an English title standing in "
-              "for a missing one is marked). Other text from the data, such as descriptions, notes and the names "
-              "of offices, exists only in English and is shown as it is.") if translated else
+              "for a missing one is marked; most offices have only their English name). Other text from the data, "
+              "such as descriptions and notes, exists only in English and is shown as it is.") if translated else
             _("This page is not translated: it is shown in English."))
     lines = content.split("\n")
     for i, line in enumerate(lines):

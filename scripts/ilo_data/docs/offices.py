@@ -41,7 +41,7 @@ def tree(ctx: Context, forest: list[dict], prefix: str = "../") -> str:
 
 def office_page(ctx: Context, node: dict, parents: dict[str, tuple[dict, dict | None]]) -> str:
     oid = node["office_id"]
-    name = node.get("name") or oid
+    name = ctx.office_name(oid)
     page = f"offices/{page_slug(oid)}.md"
     out = [md.front_matter(name), f"# {_t(name)}\n"]
     parent = parents[oid][1]

@@ -46,6 +46,19 @@ def release_database(root: Path, dist: Path | None = None) -> Path:
     raise NoDatabase(f"no release database at {built}: run `ilo-data build` (or `make build`) first")
 
 
+def newer_than(database: Path, root: Path) -> str | None:
+    """The package file changed after the release database was built (the newest such), if any.
+
+    Only for a database built from the package (dist/...): inside an unzipped release the
+    database and the data are one release, whatever their times."""
+    if database.parent == root:
+        return None
+    built = database.stat().st_mtime
+    files = [root / "datapackage.json", *(root / "data").glob("*.csv"), *(root / "schemas").glob("*.json")]
+    changed = [(f.stat().st_mtime, f) for f in files if f.is_file() and f.stat().st_mtime > built]
+    return max(changed)[1].relative_to(root).as_posix() if changed else None
+
+
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
@@ -53,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
     except (NoDatabase, FileNotFoundError) as error:
         print(f"serve: {error}", file=sys.stderr)
         return 2
+    stale = newer_than(database, root)
+    if stale:
+        print(f"serve: warning: {stale} changed after {database.name} was built: the server shows the older "
+              f"data; run `ilo-data build` (or `make serve-data`, which builds first)", file=sys.stderr)
     metadata = datasette_metadata(root, database.stem)
     if args.print_metadata:
         print(json.dumps(metadata, indent=2, ensure_ascii=False))

@@ -191,6 +191,11 @@ RULES: list[Rule] = [
        "In revisions, the revising Convention was adopted after the Convention it revises, and no Convention revises itself.",
        "check which of the two is the older Convention",
        'data/revisions.csv:2: revising_id "C005": adopted (1919-11-28) before the Convention it revises, C138 (1973-06-26) [revision-forward]'),
+    _r("supplement-not-younger", "domain", "A Recommendation supplements an older Convention",
+       "In recommendations, the Convention named in `supplements` (which must exist: a foreign key) was adopted "
+       "before the Recommendation or on the same day, never after it.",
+       "check the Convention number in supplements and both adoption dates",
+       'data/recommendations.csv:2: supplements "C138": adopted (1919) before the Convention it supplements, C138 (1973-06-26) [supplement-not-younger]'),
     _r("real-calendar-dates", "domain", "Dates exist on the calendar",
        "Every partial-date field (a field with the partial-date pattern) is a real calendar date: the day exists "
        "in its month and the year is not 0000 (the calendar starts at year 1).",
@@ -227,7 +232,7 @@ RULES: list[Rule] = [
        "conventions holds exactly 10 fundamental and 4 governance Conventions (Protocols not counted).",
        "check the category column against the NORMLEX list", 'data/conventions.csv: category "fundamental": 9 fundamental Conventions (C029, C087, C098, C100, C105, C111, C138, C182, C187), expected 10 [category-counts]'),
     _r("name-script", "domain", "Names in the script of their language",
-       "In the label resources (country_names, convention_titles, recommendation_titles), a name or title is "
+       "In the label resources (country_names, convention_titles, recommendation_titles, office_names, theme_names), a name or title is "
        "written in its language's script: Cyrillic for ru, Latin for fr and es. A word wholly in another script "
        "is reported; the Russian legal style's Latin N for the numero sign (\"Конвенция N 87\") is accepted.",
        "check the language code, or copy the name again from the source",

@@ -161,13 +161,57 @@ def _row_messages_on_demand():
             RowError.__attrs_post_init__ = own
 
 
+@contextmanager
+def _foreign_key_lookups_read_once():
+    """Frictionless builds each table's foreign-key lookup by copying the referenced resource and
+    reading it through: `sources`, which every table references, was copied and read once per table,
+    over half of the real package's validation time. Within one validation each (resource, key) is
+    now read once and shared. Self-references and references to a missing resource keep
+    frictionless' own path, with its errors. (frictionless is pinned; its lookup is a private method.)"""
+    from frictionless.resources import TableResource
+    from frictionless.table import Lookup
+
+    own = TableResource._TableResource__open_lookup
+    shared: dict[tuple, set] = {}
+
+    def read_keys(resource, key: tuple) -> set:
+        copy = resource.to_copy()
+        if copy.schema:
+            copy.schema.foreign_keys = []
+        found = set()
+        with copy:
+            for row in copy.row_stream:
+                cells = tuple(row.get(name) for name in key)
+                if set(cells) != {None}:
+                    found.add(cells)
+        return found
+
+    def open_lookup(self) -> None:
+        package = self.package
+        references = [(fk["reference"]["resource"], tuple(fk["reference"]["fields"])) for fk in self.schema.foreign_keys]
+        if not package or any(name in ("", self.name) or not package.has_resource(name) for name, _ in references):
+            return own(self)
+        lookup = Lookup()
+        for name, key in references:
+            if (id(package), name, key) not in shared:
+                shared[(id(package), name, key)] = read_keys(package.get_resource(name), key)
+            lookup.setdefault(name, {})[key] = shared[(id(package), name, key)]
+        self._TableResource__lookup = lookup
+
+    TableResource._TableResource__open_lookup = open_lookup
+    try:
+        yield
+    finally:
+        TableResource._TableResource__open_lookup = own
+
+
 def frictionless_errors(descriptor: dict, basepath: str, cap: int = 0) -> Findings:
     """Validate a sanitised descriptor with frictionless: every error counted, the first `cap` of
     each (resource, rule) described (all of them when cap is 0)."""
     from frictionless import FrictionlessException, Package
     collector = _Collector(descriptor, cap)
     try:
-        with _row_messages_on_demand():
+        with _row_messages_on_demand(), _foreign_key_lookups_read_once():
             report = Package(descriptor, basepath=basepath).validate(_streaming_checklist(collector.take), limit_errors=0)
     except FrictionlessException as exc:
         return Findings([Found("", exc.error.type, exc.error.message)])

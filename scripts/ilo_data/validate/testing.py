@@ -13,11 +13,15 @@ A case is a folder (tests/fixtures/invalid/<rule>/ or tests/fixtures/hostile/<na
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import ROOT
@@ -60,7 +64,47 @@ def cases(kind: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if (p / "case.json").is_file()) if folder.is_dir() else []
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 300):
+@dataclass
+class Ran:
+    """What a command run printed and returned (the fields of subprocess.CompletedProcess the tests read)."""
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> Ran:
+    """Run `ilo-data` in this process, as `ilo-data ARGS` would run it, and capture its output.
+
+    A fresh interpreter per call costs about a second of CPU for imports; the suite makes a hundred
+    such calls. `run_cli_process` keeps the fresh interpreter for what only a process shows (a
+    deadline that kills, a wheel install). A crash comes back as a traceback on stderr, exit 1, as
+    it would from the real command, so "never a traceback" stays testable."""
+    from .. import cli
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as stop:   # argparse errors, sys.exit
+                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+                if stop.code is not None and not isinstance(stop.code, int):
+                    print(stop.code, file=sys.stderr)
+            except Exception:
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return Ran(["ilo-data", *args], int(code or 0), stdout.getvalue(), stderr.getvalue())
+
+
+def run_cli_process(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 300):
     """Run `ilo-data` in a fresh interpreter (as a user would) and capture its output."""
     environment = dict(os.environ, **(env or {}))
     environment["PYTHONPATH"] = str(ROOT / "scripts") + os.pathsep + environment.get("PYTHONPATH", "")

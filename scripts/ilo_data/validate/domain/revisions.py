@@ -1,4 +1,5 @@
-"""Rules on revision links: a Convention is revised by a later one, never by itself."""
+"""Rules on links between instruments: a Convention is revised by a later one, never by itself; a
+Recommendation supplements a Convention adopted before it or with it."""
 from __future__ import annotations
 
 from .base import Check, span
@@ -25,3 +26,23 @@ class RevisionForward(Check):
         if before and after and after[1] < before[0]:
             self.ctx.report(table, line, self.rule, f"adopted ({self.adopted[new]}) before the Convention it "
                             f"revises, {old} ({self.adopted[old]})", "revising_id", new)
+
+
+class SupplementNotYounger(Check):
+    rule = "supplement-not-younger"
+    tables = ("conventions", "recommendations")
+    needs = {"recommendations": ("conventions",)}
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.adopted: dict[str, str] = {}
+
+    def row(self, table, line, row):
+        if table == "conventions":
+            self.adopted[row.get("instrument_id")] = row.get("adoption_date") or ""
+            return
+        convention = row.get("supplements")
+        recommendation, parent = span(row.get("adoption_date")), span(self.adopted.get(convention))
+        if recommendation and parent and recommendation[1] < parent[0]:
+            self.ctx.report(table, line, self.rule, f"adopted ({row.get('adoption_date')}) before the Convention it "
+                            f"supplements, {convention} ({self.adopted[convention]})", "supplements", convention)
