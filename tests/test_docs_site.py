@@ -91,3 +91,12 @@ def test_key_pages_exist(site):
                  "offices/index.html", "charts/index.html", "downloads.html", "rules.html", "sources.html",
                  "changelog.html", "about.html", "countries/tjk.html", "search/search_index.json"]:
         assert (site / page).is_file(), f"missing {page}"
+
+
+def test_the_site_tests_share_one_worker(request):
+    # Under `make test` (pytest-xdist --dist loadgroup) the tests of the "site" group run on one worker,
+    # so each site is built once. If an upgrade of pytest or pytest-xdist drops the grouping (pytest
+    # 9.2.0 did, with xdist 3.8.0), everything still passes but every worker builds the sites.
+    if not getattr(request.config.option, "loadgroup", False):   # set on xdist workers under --dist loadgroup
+        pytest.skip("not run by pytest-xdist with --dist loadgroup")
+    assert request.node.nodeid.endswith("@site"), f"{request.node.nodeid}: xdist_group is ignored"
