@@ -131,7 +131,7 @@ class _Elements(HTMLParser):
             self.scripts.append(data)
 
 
-@pytest.mark.xdist_group("site")   # the site build is cached per worker: share it (see test_docs_site.py)
+@pytest.mark.xdist_group("fixture-site")   # the fixture site is cached per worker: share it (tests/browser/test_injection.py)
 def test_built_fixture_site_has_no_injected_element():
     site = cached_site(FIXTURE, with_release=False).site
     pages = list(site.rglob("*.html"))

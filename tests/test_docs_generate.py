@@ -107,3 +107,19 @@ def test_convention_pages_show_revisions_both_ways(tmp_path):
     c005 = (tmp_path / "docs" / "conventions" / "c005.md").read_text(encoding="utf-8")
     assert "**Revises**" in c138 and "(../conventions/c005.md)" in c138.split("**Revises**")[1].split("\n")[0]
     assert "**Revised by**" in c005 and "ratifying C138 denounces C005 automatically" in c005
+
+
+def test_sources_page_shows_primary_and_secondary_apart(generated):
+    root, docs = generated
+    sources = package.read_rows(root, "sources")
+    text = (docs / "sources.md").read_text(encoding="utf-8")
+    primary = [s for s in sources if s.get("primary") == "true"]
+    secondary = [s for s in sources if s.get("primary") == "false"]
+    if primary:
+        assert f"## Primary sources ({len(primary)})" in text
+    if secondary:
+        assert f"## Secondary sources ({len(secondary)})" in text
+    if primary and secondary:   # every primary source above the secondary part, every secondary one in it
+        cut = text.index("## Secondary sources")
+        assert all(text.index(f'id="source-{s["source_id"]}"') < cut for s in primary)
+        assert all(text.index(f'id="source-{s["source_id"]}"') > cut for s in secondary)

@@ -11,7 +11,9 @@ from .conftest import serve, tabs
 
 # The built sites are cached per process: under pytest-xdist (`make test`) every test that needs
 # one runs on the same worker, so each site is built once (--dist loadgroup).
-pytestmark = pytest.mark.xdist_group("site")
+# The injection fixture's site, built once on one worker (with test_docs_escape.py), apart from the
+# repository's site so that the two builds can run on different workers.
+pytestmark = pytest.mark.xdist_group("fixture-site")
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "docs" / "injection"
 

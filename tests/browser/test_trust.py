@@ -24,6 +24,9 @@ PAGES = ["index.html", "countries/index.html", "countries/kgz.html", "countries/
          "downloads.html", "dictionary/ratifications.html", "changelog.html"]
 FIRST_VISIT_LIMIT = 500 * 1024
 
+# On the worker that builds the repository's site for the other site tests (see test_docs_site.py).
+pytestmark = pytest.mark.xdist_group("site")
+
 
 @pytest.fixture(scope="module")
 def server():
