@@ -180,3 +180,15 @@ def tabs(browser, server: Server):
         yield shared
     finally:
         shared.close()
+
+
+# A test module that defines `server` (its site, served) gets a page from these: one shared context
+# per module (see Tabs). test_trust.py overrides `page` to run at two widths.
+@pytest.fixture(scope="module")
+def shared(chromium, server):
+    yield from tabs(chromium, server)
+
+
+@pytest.fixture
+def page(shared):
+    return shared.get()

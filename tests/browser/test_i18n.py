@@ -9,7 +9,7 @@ from ilo_data import package
 from ilo_data.docs.sitebuild import cached_site
 from ilo_data.paths import ROOT
 
-from .conftest import serve, tabs
+from .conftest import serve
 
 def c029_russian() -> str:
     """C029's Russian title as the data holds it."""
@@ -23,16 +23,6 @@ pytestmark = pytest.mark.xdist_group("site")
 @pytest.fixture(scope="module")
 def server():
     yield from serve(cached_site(ROOT).site)
-
-
-@pytest.fixture(scope="module")
-def shared(chromium, server):
-    yield from tabs(chromium, server)
-
-
-@pytest.fixture
-def page(shared):
-    return shared.get()
 
 
 def _switch(page, lang: str) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from ilo_data.docs.sitebuild import cached_site
 
-from .conftest import serve, tabs
+from .conftest import serve
 
 # The built sites are cached per process: under pytest-xdist (`make test`) every test that needs
 # one runs on the same worker, so each site is built once (--dist loadgroup).
@@ -21,16 +21,6 @@ FIXTURE = Path(__file__).parents[1] / "fixtures" / "docs" / "injection"
 @pytest.fixture(scope="module")
 def server():
     yield from serve(cached_site(FIXTURE, with_release=False).site)
-
-
-@pytest.fixture(scope="module")
-def shared(chromium, server):
-    yield from tabs(chromium, server)
-
-
-@pytest.fixture
-def page(shared):
-    return shared.get()
 
 
 @pytest.mark.parametrize("path", ["countries/tjk.html", "countries/fra.html", "conventions/c029.html", "offices/dwt-moscow.html",

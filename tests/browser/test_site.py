@@ -10,7 +10,7 @@ import pytest
 from ilo_data.docs.sitebuild import cached_site, release_dist
 from ilo_data.paths import ROOT
 
-from .conftest import serve, tabs
+from .conftest import serve
 
 # The built sites are cached per process: under pytest-xdist (`make test`) every test that needs
 # one runs on the same worker, so each site is built once (--dist loadgroup).
@@ -27,16 +27,6 @@ def site():
 @pytest.fixture(scope="module")
 def server(site):
     yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def shared(chromium, server):
-    yield from tabs(chromium, server)
-
-
-@pytest.fixture
-def page(shared):
-    return shared.get()
 
 
 def _text(page) -> str:

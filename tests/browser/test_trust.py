@@ -16,7 +16,7 @@ from ilo_data.docs.context import Context, page_slug
 from ilo_data.docs.sitebuild import cached_site
 from ilo_data.paths import ROOT
 
-from .conftest import serve, tabs, watched_page
+from .conftest import serve, watched_page
 
 WIDTHS = [1280, 390]
 PAGES = ["index.html", "countries/index.html", "countries/kgz.html", "countries/tjk.html", "conventions/index.html",
@@ -36,11 +36,6 @@ def server():
 @pytest.fixture(scope="module")
 def ctx():
     return Context.load(ROOT, ROOT / "docs", ROOT / "dist")
-
-
-@pytest.fixture(scope="module")
-def shared(chromium, server):
-    yield from tabs(chromium, server)
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")

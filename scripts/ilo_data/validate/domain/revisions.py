@@ -5,10 +5,15 @@ from __future__ import annotations
 from .base import Check, span
 
 
-class RevisionForward(Check):
-    rule = "revision-forward"
-    tables = ("conventions", "revisions")
-    needs = {"revisions": ("conventions",)}
+class _LinkToConventions(Check):
+    """A check on rows that name Conventions: the Conventions' adoption dates are read first
+    (`needs`), then each linking row goes to `link`."""
+    linking = ""   # the table whose rows name Conventions
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.tables = ("conventions", cls.linking)
+        cls.needs = {cls.linking: ("conventions",)}
 
     def __init__(self, ctx):
         super().__init__(ctx)
@@ -17,7 +22,18 @@ class RevisionForward(Check):
     def row(self, table, line, row):
         if table == "conventions":
             self.adopted[row.get("instrument_id")] = row.get("adoption_date") or ""
-            return
+        else:
+            self.link(table, line, row)
+
+    def link(self, table, line, row):
+        raise NotImplementedError
+
+
+class RevisionForward(_LinkToConventions):
+    rule = "revision-forward"
+    linking = "revisions"
+
+    def link(self, table, line, row):
         old, new = row.get("revised_id"), row.get("revising_id")
         if old and old == new:
             self.ctx.report(table, line, self.rule, "a Convention cannot revise itself", "revising_id", new)
@@ -28,19 +44,11 @@ class RevisionForward(Check):
                             f"revises, {old} ({self.adopted[old]})", "revising_id", new)
 
 
-class SupplementNotYounger(Check):
+class SupplementNotYounger(_LinkToConventions):
     rule = "supplement-not-younger"
-    tables = ("conventions", "recommendations")
-    needs = {"recommendations": ("conventions",)}
+    linking = "recommendations"
 
-    def __init__(self, ctx):
-        super().__init__(ctx)
-        self.adopted: dict[str, str] = {}
-
-    def row(self, table, line, row):
-        if table == "conventions":
-            self.adopted[row.get("instrument_id")] = row.get("adoption_date") or ""
-            return
+    def link(self, table, line, row):
         convention = row.get("supplements")
         recommendation, parent = span(row.get("adoption_date")), span(self.adopted.get(convention))
         if recommendation and parent and recommendation[1] < parent[0]:
