@@ -65,7 +65,9 @@ def page(ctx: Context) -> str:
         "```sh\nmake serve-data          # builds the release if needed, then serves it\n"
         f".venv/bin/ilo-data serve --port {DEFAULT_PORT}   # the release already built; PATH may be an unzipped release\n```\n",
         f"Then open <{BASE}/>. The server listens on 127.0.0.1 only; Ctrl-C stops it. "
-        "`ilo-data serve --print-metadata` prints the metadata it generates from the schemas.\n",
+        "`ilo-data serve --print-metadata` prints the metadata it generates from the schemas. When a data file, a "
+        "schema or the descriptor changed after the release was built, `ilo-data serve` says which and serves the "
+        "older release: `make serve-data` builds first.\n",
     ]
     return "\n".join(intro + [_api(ctx, database), _queries(ctx, database), _facets(ctx)])
 
