@@ -120,6 +120,8 @@ def test_installed_from_a_wheel_it_validates_a_copy(tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
                    check=True, capture_output=True, timeout=300)
+    for shipped in ("docs/locale/ru/LC_MESSAGES/site.po", "docs/snippets/load_r.R", "docs/snippets/load_pandas.py"):
+        assert (target / "ilo_data" / shipped).is_file(), f"the wheel lacks {shipped}"   # the site generator reads them
     copy = tmp_path / "copy"
     copy.mkdir()
     for item in ("datapackage.json", "schemas", "data"):
