@@ -143,3 +143,12 @@ def test_english_pages_are_unchanged_by_the_catalog(docs):
     tjk = (docs / "countries" / "tjk.md").read_text(encoding="utf-8")
     assert "\n# Tajikistan (TJK)\n" in tjk and "ILO member since" in tjk and "language-note" not in tjk
     assert "(англ.)" not in (docs / "conventions" / "index.md").read_text(encoding="utf-8")
+
+
+def test_theme_and_office_names_come_from_their_label_resources(docs):
+    # Tajikistan's projects include one on gender equality; theme_names holds its Russian name.
+    themes = {r["theme_id"]: r["name"] for r in package.read_rows(ROOT, "theme_names") if r["language"] == "ru"}
+    tjk = (docs / "ru" / "countries" / "tjk.md").read_text(encoding="utf-8")
+    assert themes["gender-equality"] in tjk and "Gender equality" not in tjk
+    offices = {r["office_id"]: r["name"] for r in package.read_rows(ROOT, "office_names") if r["language"] == "ru"}
+    assert offices["dwtco-moscow"] in (docs / "ru" / "offices" / "dwtco-moscow.md").read_text(encoding="utf-8")

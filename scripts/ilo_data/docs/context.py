@@ -151,6 +151,11 @@ class Context:
         return (self.label("office_names", "office_id", office_id)
                 or self.index("offices", "office_id").get(office_id, {}).get("name") or office_id)
 
+    def theme_name(self, theme_id: str) -> str:
+        """The theme's name in the current language where `theme_names` holds it, else its English name."""
+        return (self.label("theme_names", "theme_id", theme_id)
+                or self.index("themes", "theme_id").get(theme_id, {}).get("name") or theme_id)
+
     def office_link(self, office_id: str, prefix: str = "../") -> str:
         office = self.index("offices", "office_id").get(office_id)
         if not office:

@@ -164,7 +164,7 @@ def _projects(ctx: Context, doc: dict, page: str) -> str:
     cells = []
     for p in doc["projects"]:
         others = [ctx.country_link(i) for i in p["countries"] if i != doc["iso3"]]
-        themes = ", ".join(_t(t.get("name") or t["theme_id"]) for t in p["themes"])
+        themes = ", ".join(_t(ctx.theme_name(t["theme_id"])) for t in p["themes"])
         cells.append([_t(p.get("title") or p["project_id"]), _t(p.get("code")), _period(p.get("start"), p.get("end")),
                       wording.stated_status(ctx, p), _t(p.get("donors")), ", ".join(others), themes,
                       sources_cell(ctx, p)])
