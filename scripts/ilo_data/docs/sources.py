@@ -85,7 +85,7 @@ def page(ctx: Context) -> str:
            '<output for="source-filter" id="source-filter-count" aria-live="polite"></output></form>\n']
     parts = {"true": [], "false": [], "": []}
     for s in sources:
-        parts[(s.get("primary") or "").lower() if (s.get("primary") or "").lower() in parts else ""].append(s)
+        parts.get((s.get("primary") or "").lower(), parts[""]).append(s)   # anything else: not classified
     for value, part, heading, intro in (
             ("true", "primary", _("Primary sources"), _("The ILO, treaty registers, official legal portals and gazettes, governments.")),
             ("false", "secondary", _("Secondary sources"), _("News, encyclopedias, compilations, and copies of primary documents on "
