@@ -31,3 +31,13 @@ def built(request, tmp_path_factory):
     release = command.build(root, tmp_path_factory.mktemp("dist"))
     tables = {name: (package.load_schema(root, name), package.read_rows(root, name)) for name in package.resource_names(root)}
     return release, tables
+
+
+@pytest.fixture(scope="session")
+def repository_docs(tmp_path_factory):
+    """The repository's pages, generated once per test process (no release beside them): (docs, ctx).
+    Read them; a test that changes pages generates its own."""
+    from ilo_data.docs.generate import generate
+    docs = tmp_path_factory.mktemp("repository-docs")
+    ctx = generate(ROOT, docs, tmp_path_factory.mktemp("nodist"))
+    return docs, ctx

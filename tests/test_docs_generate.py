@@ -18,6 +18,8 @@ ROOTS = {"repository": ROOT, "fixture": FIXTURE}
 @pytest.fixture(scope="module", params=sorted(ROOTS))
 def generated(request, tmp_path_factory) -> tuple[Path, Path]:
     root = ROOTS[request.param]
+    if root == ROOT:
+        return root, request.getfixturevalue("repository_docs")[0]
     docs = tmp_path_factory.mktemp(f"docs-{request.param}")
     gen.generate(root, docs, tmp_path_factory.mktemp("nodist"))
     return root, docs
@@ -99,12 +101,10 @@ def test_bad_root_is_one_line_and_exit_2(tmp_path, capsys):
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_convention_pages_show_revisions_both_ways(tmp_path):
-    from ilo_data.docs.generate import generate
-    from ilo_data.paths import ROOT
-    generate(ROOT, tmp_path / "docs", tmp_path / "dist")
-    c138 = (tmp_path / "docs" / "conventions" / "c138.md").read_text(encoding="utf-8")
-    c005 = (tmp_path / "docs" / "conventions" / "c005.md").read_text(encoding="utf-8")
+def test_convention_pages_show_revisions_both_ways(repository_docs):
+    docs = repository_docs[0]
+    c138 = (docs / "conventions" / "c138.md").read_text(encoding="utf-8")
+    c005 = (docs / "conventions" / "c005.md").read_text(encoding="utf-8")
     assert "**Revises**" in c138 and "(../conventions/c005.md)" in c138.split("**Revises**")[1].split("\n")[0]
     assert "**Revised by**" in c005 and "ratifying C138 denounces C005 automatically" in c005
 

@@ -13,7 +13,6 @@ from babel.messages.pofile import read_po
 
 from ilo_data import package
 from ilo_data.docs import escape, i18n
-from ilo_data.docs.generate import generate
 from ilo_data.paths import ROOT
 
 DOCS_CODE = ROOT / "scripts" / "ilo_data" / "docs"
@@ -105,10 +104,8 @@ def russian_title(instrument_id: str) -> str:
 
 # ---------- the Russian pages generated from the repository ----------
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("docs-i18n")
-    generate(ROOT, out, tmp_path_factory.mktemp("nodist"))
-    return out
+def docs(repository_docs) -> Path:
+    return repository_docs[0]
 
 
 def test_every_generated_page_exists_in_russian(docs):

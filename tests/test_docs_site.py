@@ -2,6 +2,7 @@
 construction (no external script, stylesheet, font or image) and no broken internal link."""
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,6 +38,7 @@ def site() -> Path:
     return built.site
 
 
+@functools.lru_cache(maxsize=2)   # both tests read every page: parse them once
 def _pages(site: Path) -> dict[Path, list[tuple[str, str, str]]]:
     pages = {}
     for path in site.rglob("*.html"):

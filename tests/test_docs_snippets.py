@@ -72,10 +72,9 @@ def test_snippet_runs(release, tmp_path, file_name):
         assert "Namibia's iso2 is 'NA'" in result.stdout or "member States" in result.stdout
 
 
-def test_every_snippet_is_on_the_downloads_page(tmp_path):
-    from ilo_data.docs.generate import generate
-    ctx = generate(ROOT, tmp_path / "docs", tmp_path / "nodist")
-    page = (tmp_path / "docs" / "downloads.md").read_text(encoding="utf-8")
+def test_every_snippet_is_on_the_downloads_page(repository_docs):
+    docs, ctx = repository_docs
+    page = (docs / "downloads.md").read_text(encoding="utf-8")
     for file_name, tab, _, _ in SNIPPETS:
         assert f'=== "{tab}"' in page
         first_code_line = next(l for l in snippet(ctx, file_name).splitlines() if l and not l.startswith("#"))

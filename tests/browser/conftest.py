@@ -120,6 +120,18 @@ class Watched:
         self.page.locator("input.md-search__input").press_sequentially(text, delay=20)
         return self.page.locator(".md-search-result__item")
 
+    def query(self, text: str):
+        """Put `text` into the open search box at once (a reader pasting it), after the previous
+        query's results are gone; returns the result items. Typed letter by letter, the results of
+        an intermediate query can arrive last and stay."""
+        box = self.page.locator("input.md-search__input")
+        results = self.page.locator(".md-search-result__item")
+        box.fill("")
+        results.first.wait_for(state="detached", timeout=15000)
+        box.fill(text)
+        box.press("End")
+        return results
+
     def screenshot(self, name: str, full_page: bool = True) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
@@ -161,6 +173,7 @@ class Tabs:
     def __init__(self, browser, server: Server):
         self.browser, self.server = browser, server
         self.open: dict[int, Watched] = {}
+        self.searching: dict[str, Watched] = {}
 
     def get(self, width: int = 1280) -> Watched:
         if width not in self.open:
@@ -169,8 +182,24 @@ class Tabs:
             self.open[width] = Watched(context.new_page(), self.server.url)
         return self.open[width].forget()
 
+    def search_box(self, home: str = "") -> Watched:
+        """A page that stays on `home` with its search box open for the whole module: the theme builds
+        the search index once per page load (seconds for this site), not once per search test.
+        Each test gets it with the previous test's records emptied; search with `query`."""
+        if home not in self.searching:
+            context = self.browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+            watched = Watched(context.new_page(), self.server.url)
+            watched.goto(home)
+            watched.page.locator("label.md-search__icon, .md-search__input").first.click()
+            self.searching[home] = watched
+        watched = self.searching[home]
+        watched.errors.clear()
+        watched.dialogs.clear()
+        watched.external.clear()
+        return watched
+
     def close(self) -> None:
-        for watched in self.open.values():
+        for watched in [*self.open.values(), *self.searching.values()]:
             watched.page.context.close()
 
 

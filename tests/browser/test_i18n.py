@@ -60,16 +60,10 @@ def test_russian_convention_page(page):
     page.assert_clean()
 
 
-def _search(page, query: str, expected: str) -> int:
-    """Material's search on the Russian pages (lazy-loaded index, lunr's Russian language files). The query
-    goes into the box at once (then a key press the theme listens for): typed letter by letter, the results
-    of an intermediate query can arrive last and stay."""
-    page.goto("ru/index.html")
-    page.page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    results = page.page.locator(".md-search-result__item")
+def _search(box, query: str, expected: str) -> int:
+    """Material's search on the Russian pages (lazy-loaded index, lunr's Russian language files), through
+    the module's open search box: the rank of the first result page whose entry shows `expected`."""
+    results = box.query(query)
     results.filter(has_text=expected).first.wait_for(state="visible", timeout=15000)
     items = results.evaluate_all("""items => items.map(item => [
         item.querySelector('a.md-search-result__link').getAttribute('href').split(/[?#]/)[0], item.innerText])""")
@@ -82,14 +76,19 @@ def _search(page, query: str, expected: str) -> int:
     raise AssertionError(f"{expected!r} not among the results of {query!r}")
 
 
-def test_russian_search_finds_a_country_by_its_russian_name(page):
-    assert _search(page, "Таджикистан", "Таджикистан (TJK)") == 1
-    page.assert_clean()
+@pytest.fixture
+def russian_search(shared):
+    return shared.search_box("ru/index.html")
 
 
-def test_russian_search_finds_c029_by_other_forms_of_its_words(page):
+def test_russian_search_finds_a_country_by_its_russian_name(russian_search):
+    assert _search(russian_search, "Таджикистан", "Таджикистан (TJK)") == 1
+    russian_search.assert_clean()
+
+
+def test_russian_search_finds_c029_by_other_forms_of_its_words(russian_search):
     # The title says "о принудительном ... труде": found through lunr's Russian stemmer
     # (docs/javascripts/russian-search.js); "труд" alone also begins "трудящихся" in other titles.
-    assert _search(page, "принудительный труд", c029_russian()) <= 3
-    assert _search(page, "принудительный", c029_russian()) == 1
-    page.assert_clean()
+    assert _search(russian_search, "принудительный труд", c029_russian()) <= 3
+    assert _search(russian_search, "принудительный", c029_russian()) == 1
+    russian_search.assert_clean()

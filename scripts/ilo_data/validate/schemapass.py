@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..dates import PARTIAL_DATE_PATTERN
+from .metadata_memo import checked_once
 
 # Frictionless errors the hygiene layer already reports in its own words.
 COVERED = {"blank-row", "extra-cell", "missing-cell", "extra-label", "missing-label", "blank-label",
@@ -211,7 +212,7 @@ def frictionless_errors(descriptor: dict, basepath: str, cap: int = 0) -> Findin
     from frictionless import FrictionlessException, Package
     collector = _Collector(descriptor, cap)
     try:
-        with _row_messages_on_demand(), _foreign_key_lookups_read_once():
+        with _row_messages_on_demand(), _foreign_key_lookups_read_once(), checked_once():
             report = Package(descriptor, basepath=basepath).validate(_streaming_checklist(collector.take), limit_errors=0)
     except FrictionlessException as exc:
         return Findings([Found("", exc.error.type, exc.error.message)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 
+from .metadata_memo import checked_once
 from .descriptor import PackageSpec, ResourceSpec
 from .hygiene import FileScan
 from .patterns import backtracking_problem
@@ -119,7 +120,8 @@ def accepts_schema(res: ResourceSpec, problems: Problems) -> bool:
 
 def prepare(spec: PackageSpec, problems: Problems) -> list[ResourceSpec]:
     """The resources frictionless can be given (file and schema present, schema accepted)."""
-    return [res for res in spec.resources if res.usable and safe_patterns(res, problems) and accepts_schema(res, problems)]
+    with checked_once():
+        return [res for res in spec.resources if res.usable and safe_patterns(res, problems) and accepts_schema(res, problems)]
 
 
 def descriptor_for(spec: PackageSpec, resources: list[ResourceSpec], problems: Problems | None) -> dict:
