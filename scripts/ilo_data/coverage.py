@@ -84,7 +84,7 @@ def render_gaps(report: list[dict], candidates: dict[str, list[dict]] | None = N
         lines.append(f"- {e['iso3']}{gap}")
         named = (candidates or {}).get(e["iso3"], [])
         if named:
-            lines.append(f"    believed ratified, not held ({len(named)}; from {CANDIDATES}):")
+            lines.append(f"    candidates not held ({len(named)}: why each, what was tried, what came of it; {CANDIDATES}):")
             for c in named:
                 tried = f" Tried: {c['tried']}." if c["tried"] else ""
                 result = f" Result: {c['result']}." if c["result"] else ""
