@@ -159,9 +159,8 @@ def test_build_reports_a_control_character(tmp_path, capsys):
     assert "themes: row 4, column name: a control character" in capsys.readouterr().out
 
 
-@pytest.mark.skipif(not (REPO / "datapackage.json").exists(), reason="the package has no descriptor yet")
-def test_the_real_package_builds_and_validates(tmp_path):
-    release = command.build(REPO, tmp_path)
+def test_the_release_builds_and_validates(built):
+    release, _ = built   # the build fixture's and the real package's, built once per test process
     assert (release.folder / "ilo-eeca.sqlite").is_file()
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(release.folder / "datapackage.json"))
