@@ -13,7 +13,6 @@ from ilo_data.release_files import command
 from ilo_data.release_files.citation import release_date
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
