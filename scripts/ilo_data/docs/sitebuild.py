@@ -83,14 +83,18 @@ def _scratch(label: str) -> Path:
 
 
 def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
-    """A dist folder holding the current release: the repository's if built, else a fresh build in a
-    scratch folder. Returns (folder or None, why not)."""
+    """A dist folder holding the current release: the repository's if built since the data last
+    changed, else a fresh build in a scratch folder. Returns (folder or None, why not)."""
     key = ("dist", str(root))
     if key not in _CACHE:
+        from ..explore.command import newer_than
         from ..package import load_descriptor
         descriptor = load_descriptor(root)
         name = f"{descriptor.get('name') or 'ilo-eeca'}-{descriptor.get('version')}"
-        if (root / "dist" / name).is_dir():
+        built = root / "dist" / name / "datapackage.json"
+        # The repository's release, unless a data file, schema or the descriptor changed after it was
+        # built (then tests would compare the data with an older release): then a fresh one.
+        if built.is_file() and not newer_than(built, root):
             _CACHE[key] = (root / "dist", "")
         else:
             try:
