@@ -13,8 +13,6 @@ from ilo_data.release_files.parquet import column_types, write_parquet
 from ilo_data.release_files.values import to_text, to_value
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
-REPO = Path(__file__).resolve().parents[1]
-ROOTS = [FIXTURE] + ([REPO] if (REPO / "datapackage.json").exists() else [])
 
 
 def _read(path: Path) -> tuple[list[tuple[str, str]], list[tuple]]:
@@ -107,9 +105,9 @@ def test_empty_table_keeps_its_columns(tmp_path):
     assert _read(tmp_path / "empty.parquet") == ([("id", "BIGINT"), ("name", "VARCHAR")], [])
 
 
-@pytest.mark.parametrize("root", ROOTS, ids=lambda p: "fixture" if p == FIXTURE else "package")
-def test_parquet_is_byte_identical_across_builds(root, tmp_path):
-    first = command.build(root, tmp_path / "a").folder / "parquet"
+def test_parquet_is_byte_identical_across_builds(built, request, tmp_path):
+    root = request.node.callspec.params["built"]
+    first = built[0].folder / "parquet"   # built once per test process (conftest.py)
     second = command.build(root, tmp_path / "b").folder / "parquet"
     files = sorted(p.name for p in first.iterdir())
     assert files and files == sorted(p.name for p in second.iterdir())

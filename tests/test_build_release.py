@@ -13,7 +13,6 @@ from ilo_data.release_files import command
 from ilo_data.release_files.citation import release_date
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -159,9 +158,8 @@ def test_build_reports_a_control_character(tmp_path, capsys):
     assert "themes: row 4, column name: a control character" in capsys.readouterr().out
 
 
-@pytest.mark.skipif(not (REPO / "datapackage.json").exists(), reason="the package has no descriptor yet")
-def test_the_real_package_builds_and_validates(tmp_path):
-    release = command.build(REPO, tmp_path)
+def test_the_release_builds_and_validates(built):
+    release, _ = built   # the build fixture's and the real package's, built once per test process
     assert (release.folder / "ilo-eeca.sqlite").is_file()
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(release.folder / "datapackage.json"))

@@ -69,3 +69,24 @@ def test_gaps_list_what_is_still_to_find(capsys):
     ccc = gaps.split("- CCC", 1)[1]
     assert "no registration date (1): C087" in ccc and "no status (1): C087" in ccc
     assert "Still to find" not in run(capsys)[1]            # only when asked
+
+
+def test_gaps_list_the_candidates_not_held_with_what_was_tried(capsys):
+    code, out, _ = run(capsys, "--gaps")
+    assert code == 0
+    gaps = out.split("Still to find", 1)[1]
+    aaa = gaps.split("- AAA", 1)[1].split("\n- ", 1)[0]
+    assert "candidates not held (1:" in aaa
+    assert "C016: searched as a likely member of the 1993 batch. Tried: NORMLEX headings en/fr/es; a treaty register. Result: not found. (AAA.md)" in aaa
+    assert "C029:" not in aaa   # held: no longer a candidate
+    code, out, _ = run(capsys, "--gaps", "--format", "json")
+    report = {e["iso3"]: e for e in json.loads(out)}
+    assert [c["instrument_id"] for c in report["AAA"]["candidates"]] == ["C016"] and report["BBB"]["candidates"] == []
+
+
+def test_gaps_without_a_research_folder_list_no_candidates(capsys, tmp_path):
+    import shutil
+    shutil.copytree(FIXTURE, tmp_path / "pkg", ignore=shutil.ignore_patterns("research"))
+    code = main(["coverage", "--root", str(tmp_path / "pkg"), "--gaps"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "candidates not held" not in out and err == ""

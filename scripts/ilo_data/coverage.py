@@ -6,6 +6,7 @@ dated. Where no total is stated, it says so rather than guessing a share. See ti
 """
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ def add_arguments(parser) -> None:
     add_package_arguments(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--gaps", action="store_true",
-                        help="also list, per country, the instruments still without a full date or a status")
+                        help="also list, per country, the Conventions believed ratified but not held (with what was "
+                             "tried) and the instruments still without a full date or a status")
     parser.add_argument("--names", action="store_true",
                         help="instead: per language, how many countries and instruments have a sourced name or title")
 
@@ -43,6 +45,28 @@ def _share(entry: dict) -> str:
 COLUMNS = ("Country", "Held", "Stated total (source, as of)", "Share", "Full date", "Month only", "Year only", "Undated",
            "Status stated", "Status derived", "No status")
 RESEARCH_LOGS = "data/research/log/"
+# Conventions research believes a country ratified but has not yet found a source for, with what was
+# tried: kept beside the logs in a checkout; a release has no research folder, and then none are listed.
+CANDIDATES = "data/research/ratifications/candidates.csv"
+
+
+def read_candidates(root: Path, held: set[tuple[str, str]]) -> dict[str, list[dict]]:
+    """Candidates per country, those the package now holds left out."""
+    path = Path(root) / CANDIDATES
+    if not path.is_file():
+        return {}
+    found: dict[str, list[dict]] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                iso3, instrument = (row.get("iso3") or "").strip(), (row.get("instrument_id") or "").strip()
+                if iso3 and instrument and (iso3, instrument) not in held:
+                    found.setdefault(iso3, []).append({k: (row.get(k) or "").strip() for k in
+                                                       ("instrument_id", "basis", "tried", "result", "logs")})
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        print(f"warning: {CANDIDATES}: not read ({error}); candidates are not listed", file=sys.stderr)
+        return {}
+    return found
 
 
 def _cells(entry: dict) -> list[str]:
@@ -51,12 +75,21 @@ def _cells(entry: dict) -> list[str]:
             str(entry["status_stated"]), str(entry["status_derived"]), str(entry["status_none"])]
 
 
-def render_gaps(report: list[dict]) -> str:
-    """What is still to find, per country: the gap to the stated total and the rows short of a fact."""
+def render_gaps(report: list[dict], candidates: dict[str, list[dict]] | None = None) -> str:
+    """What is still to find, per country: the gap to the stated total, the Conventions research
+    believes ratified but has no source for (with what was tried), and the rows short of a fact."""
     lines = ["", f"Still to find (what was searched is in {RESEARCH_LOGS}, one log per country or source family):"]
     for e in report:
         gap = "" if e["stated"] is None else f": {max(e['stated'] - (e['held_by_as_of'] or 0), 0)} Conventions of the stated total not held"
         lines.append(f"- {e['iso3']}{gap}")
+        named = (candidates or {}).get(e["iso3"], [])
+        if named:
+            lines.append(f"    candidates not held ({len(named)}: why each, what was tried, what came of it; {CANDIDATES}):")
+            for c in named:
+                tried = f" Tried: {c['tried']}." if c["tried"] else ""
+                result = f" Result: {c['result']}." if c["result"] else ""
+                logs = f" ({c['logs']})" if c["logs"] else ""
+                lines.append(f"      {c['instrument_id']}: {c['basis'].rstrip('.')}.{tried}{result}{logs}")
         for label, key in (("no registration date", "undated_ids"), ("year or month only", "partly_dated_ids"),
                            ("no status", "no_status_ids")):
             if e[key]:
@@ -112,6 +145,11 @@ def run(args) -> int:
         print(json.dumps(report, indent=2, ensure_ascii=False) if args.format == "json"
               else render_names(report, markdown=args.format == "markdown"))
         return 0
+    candidates = read_candidates(args.root, {(r["iso3"], r["instrument_id"]) for r in tables.get("ratifications", [])}) \
+        if args.gaps else {}
+    if args.gaps:
+        for entry in report:
+            entry["candidates"] = candidates.get(entry["iso3"], [])
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     elif args.format == "markdown":
@@ -119,5 +157,5 @@ def run(args) -> int:
     else:
         print(render_text(report))
     if args.gaps and args.format != "json":
-        print(render_gaps(report))
+        print(render_gaps(report, candidates))
     return 0

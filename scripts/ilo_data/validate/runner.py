@@ -139,42 +139,58 @@ def _validate(root: Path, progress, max_per_rule: int) -> Result:
     if spec.fatal:
         result.seconds = time.monotonic() - started
         return result
-    # Layer 3 starts first, in the background when it can: frictionless reads the files while
-    # layers 2 and 4 read them here. A file found unreadable below cancels it (then it reruns).
-    candidates = prepare(spec, problems)
-    scratch = Problems(max_per_rule)
+    # Layer 3 starts first, in the background when it can: frictionless (imported there, not here)
+    # reads the files while layers 2 and 4 read them here. A file found unreadable below cancels it
+    # (then it reruns here, on the readable files).
     worker = None
-    if candidates and background.available():
-        worker = background.Background(frictionless_errors, descriptor_for(spec, candidates, scratch), str(spec.root),
-                                       max_per_rule)
+    if background.available() and any(res.usable for res in spec.resources):
+        worker = background.Background(_layer3, spec, max_per_rule)
     invalid: dict[str, set] = {}
     key_index = _stream(spec, problems, result, invalid, progress)
-    if worker is not None and any(result.scans[r.name].fatal for r in candidates if r.name in result.scans):
+    if worker is not None and any(scan.fatal for scan in result.scans.values()):
         worker.cancel()
         worker = None
+    json_checked = worker is not None
+    if json_checked:
+        # JSON files need no frictionless: checked while the background work finishes.
+        if progress:
+            progress("checking JSON files")
+        result.json_files = check_json(spec, problems)
     if progress:
         progress("checking Table Schemas (frictionless)")
     found = None
     if worker is not None:
         try:
-            found = worker.result()
-            problems.extend(scratch)
+            on_the_way, found = worker.result()
+            problems.extend(on_the_way)
         except background.Deadline as late:
             problems.add(DESCRIPTOR_NAME, None, "time-limit", f"Table Schema checks stopped: they {late}",
                          severity="error")
+            prepare(spec, problems)   # its own findings (schemas, patterns) are quick: report them
             found = Findings()   # not rerun here: it would take as long again
         except RuntimeError:
             found = None
     if found is None:
+        candidates = prepare(spec, problems)
         found = frictionless_errors(descriptor_for(spec, readable(candidates, result.scans, problems), problems),
                                     str(spec.root), max_per_rule)
     map_errors(found, spec, result.scans, problems, invalid)
     invalid_reference_rows(spec, result.scans, key_index, invalid, problems)
-    if progress:
-        progress("checking JSON files")
-    result.json_files = check_json(spec, problems)
+    if not json_checked:
+        if progress:
+            progress("checking JSON files")
+        result.json_files = check_json(spec, problems)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _layer3(spec: PackageSpec, max_per_rule: int) -> tuple[Problems, Findings]:
+    """Layer 3 in the background: the resources frictionless can take (schemas it accepts, patterns
+    that cannot hang), then its checks. Returns the problems found on the way and its findings."""
+    on_the_way = Problems(max_per_rule)
+    candidates = prepare(spec, on_the_way)
+    descriptor = descriptor_for(spec, candidates, on_the_way)
+    return on_the_way, frictionless_errors(descriptor, str(spec.root), max_per_rule)
 
 
 def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict, progress) -> dict:
