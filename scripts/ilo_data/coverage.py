@@ -22,8 +22,8 @@ def add_arguments(parser) -> None:
     add_package_arguments(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     parser.add_argument("--gaps", action="store_true",
-                        help="also list, per country, the Conventions believed ratified but not held (with what was "
-                             "tried) and the instruments still without a full date or a status")
+                        help="also list, per country, the candidate Conventions not held (why, what was tried, what "
+                             "came of it) and the instruments still without a full date or a status")
     parser.add_argument("--names", action="store_true",
                         help="instead: per language, how many countries and instruments have a sourced name or title")
 
@@ -45,7 +45,7 @@ def _share(entry: dict) -> str:
 COLUMNS = ("Country", "Held", "Stated total (source, as of)", "Share", "Full date", "Month only", "Year only", "Undated",
            "Status stated", "Status derived", "No status")
 RESEARCH_LOGS = "data/research/log/"
-# Conventions research believes a country ratified but has not yet found a source for, with what was
+# Conventions research takes for candidates (believed ratified, or searched and ruled out), with what was
 # tried: kept beside the logs in a checkout; a release has no research folder, and then none are listed.
 CANDIDATES = "data/research/ratifications/candidates.csv"
 
@@ -76,8 +76,8 @@ def _cells(entry: dict) -> list[str]:
 
 
 def render_gaps(report: list[dict], candidates: dict[str, list[dict]] | None = None) -> str:
-    """What is still to find, per country: the gap to the stated total, the Conventions research
-    believes ratified but has no source for (with what was tried), and the rows short of a fact."""
+    """What is still to find, per country: the gap to the stated total, the candidate Conventions not
+    held (with what was tried), and the rows short of a fact."""
     lines = ["", f"Still to find (what was searched is in {RESEARCH_LOGS}, one log per country or source family):"]
     for e in report:
         gap = "" if e["stated"] is None else f": {max(e['stated'] - (e['held_by_as_of'] or 0), 0)} Conventions of the stated total not held"

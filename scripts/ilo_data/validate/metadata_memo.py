@@ -5,7 +5,9 @@ descriptors it had already checked. Inside `checked_once()`, a descriptor's verd
 once and reused: it depends only on the descriptor, the Data Package version imposed by its
 ancestors, and (for a resource) whether frictionless trusts paths.
 
-frictionless is pinned; `metadata_validate` is one of its documented extension points.
+frictionless is pinned (constraints.txt): the block replaces the `metadata_validate` classmethods of
+its Field, Schema and Resource and puts them back on the way out; tests/test_validate_metadata_memo.py
+checks both, and the validator's own tests that the verdicts do not change.
 """
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import copy
 import re
 
-from .metadata_memo import checked_once
 from .descriptor import PackageSpec, ResourceSpec
 from .hygiene import FileScan
+from .metadata_memo import checked_once
 from .patterns import backtracking_problem
 from .problems import Problems
 from .schemapass import ROW_INVALID, Findings, Found, ascii_only, constraint_of, rule_of
