@@ -7,6 +7,7 @@ stream by. Frictionless then reads the readable files for the Table Schema layer
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -139,12 +140,15 @@ def _validate(root: Path, progress, max_per_rule: int) -> Result:
     if spec.fatal:
         result.seconds = time.monotonic() - started
         return result
-    # Layer 3 starts first, in the background when it can: frictionless (imported there, not here)
-    # reads the files while layers 2 and 4 read them here. A file found unreadable below cancels it
-    # (then it reruns here, on the readable files).
-    worker = None
+    # Layer 3 starts first, in the background when it can: frictionless reads the files while layers
+    # 2 and 4 read them here. A file found unreadable below cancels it (then it reruns here, on the
+    # readable files). Which schemas frictionless accepts is decided here only where frictionless is
+    # already loaded (a long-lived process: its verdicts are remembered for the next validation, see
+    # metadata_memo); a one-off command leaves the import and that work to the background process.
+    worker = prepared = None
     if background.available() and any(res.usable for res in spec.resources):
-        worker = background.Background(_layer3, spec, max_per_rule)
+        prepared = prepare(spec, problems) if "frictionless" in sys.modules else None
+        worker = background.Background(_layer3, spec, prepared, max_per_rule)
     invalid: dict[str, set] = {}
     key_index = _stream(spec, problems, result, invalid, progress)
     if worker is not None and any(scan.fatal for scan in result.scans.values()):
@@ -166,12 +170,13 @@ def _validate(root: Path, progress, max_per_rule: int) -> Result:
         except background.Deadline as late:
             problems.add(DESCRIPTOR_NAME, None, "time-limit", f"Table Schema checks stopped: they {late}",
                          severity="error")
-            prepare(spec, problems)   # its own findings (schemas, patterns) are quick: report them
+            if prepared is None:
+                prepare(spec, problems)   # its own findings (schemas, patterns) are quick: report them
             found = Findings()   # not rerun here: it would take as long again
         except RuntimeError:
             found = None
     if found is None:
-        candidates = prepare(spec, problems)
+        candidates = prepared if prepared is not None else prepare(spec, problems)
         found = frictionless_errors(descriptor_for(spec, readable(candidates, result.scans, problems), problems),
                                     str(spec.root), max_per_rule)
     map_errors(found, spec, result.scans, problems, invalid)
@@ -184,11 +189,12 @@ def _validate(root: Path, progress, max_per_rule: int) -> Result:
     return result
 
 
-def _layer3(spec: PackageSpec, max_per_rule: int) -> tuple[Problems, Findings]:
+def _layer3(spec: PackageSpec, prepared: list | None, max_per_rule: int) -> tuple[Problems, Findings]:
     """Layer 3 in the background: the resources frictionless can take (schemas it accepts, patterns
-    that cannot hang), then its checks. Returns the problems found on the way and its findings."""
+    that cannot hang) unless `prepared` says, then its checks. Returns the problems found on the way
+    and its findings."""
     on_the_way = Problems(max_per_rule)
-    candidates = prepare(spec, on_the_way)
+    candidates = prepared if prepared is not None else prepare(spec, on_the_way)
     descriptor = descriptor_for(spec, candidates, on_the_way)
     return on_the_way, frictionless_errors(descriptor, str(spec.root), max_per_rule)
 
