@@ -15,8 +15,6 @@ from pathlib import Path
 
 from ..paths import DESCRIPTOR_NAME
 from .descriptor import PackageSpec, ResourceSpec, check_descriptor
-from .domain import Domain
-from .domain.base import Context
 from .hygiene import FileScan, scan_file
 from .jsonfiles import check_json
 from .problems import LAYERS, MAX_PER_RULE, Problems
@@ -94,7 +92,7 @@ def _referenced(spec: PackageSpec) -> dict[str, set[tuple[str, ...]]]:
     return out
 
 
-def _sink(res: ResourceSpec, domain: Domain, key_index: dict, primary):
+def _sink(res: ResourceSpec, domain, key_index: dict, primary):
     names = res.field_names
     handlers = domain.handlers(res.name)
     indexes = [([names.index(f) for f in fields], key_index.setdefault((res.name, fields), {}))
@@ -201,6 +199,10 @@ def _layer3(spec: PackageSpec, prepared: list | None, max_per_rule: int) -> tupl
 
 def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict, progress) -> dict:
     """Layers 2 and 4: read each CSV file once; returns the key index for the reference check."""
+    # Imported here, after the background process has started: it needs none of the domain rules
+    # (and pycountry's data), so the one-off command forks that much sooner.
+    from .domain import Domain
+    from .domain.base import Context
     ctx = Context(spec, problems)
     domain = Domain(ctx)
     key_index: dict = {}
