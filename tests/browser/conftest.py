@@ -113,10 +113,13 @@ class Watched:
         assert response is not None and response.status == 200, f"{path}: HTTP {response.status if response else 'no response'}"
         return response
 
+    def open_search(self) -> None:
+        self.page.locator("label.md-search__icon, .md-search__input").first.click()
+
     def search(self, text: str):
         """Type into the Material search box as a reader would; returns the result items."""
         self.goto("")
-        self.page.locator("label.md-search__icon, .md-search__input").first.click()
+        self.open_search()
         self.page.locator("input.md-search__input").press_sequentially(text, delay=20)
         return self.page.locator(".md-search-result__item")
 
@@ -142,6 +145,10 @@ class Watched:
         """Start a new test on this page: a blank document (no script state, no open search box, a
         link to the same page loads it anew) and the records of the previous test emptied."""
         self.page.goto("about:blank")
+        return self.clear_records()
+
+    def clear_records(self) -> "Watched":
+        """Empty what the previous test recorded (errors, dialogs, outside requests)."""
         self.errors.clear()
         self.dialogs.clear()
         self.external.clear()
@@ -153,10 +160,15 @@ class Watched:
         assert not self.external, f"requests outside the site: {self.external}"
 
 
-def watched_page(browser, server: Server, width: int = 1280):
+def _new_watched(browser, server: Server, width: int = 1280) -> Watched:
+    """A page in a context of its own (an empty cache), at `width`."""
     context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block", accept_downloads=True)
-    page = context.new_page()
-    watched = Watched(page, server.url)
+    return Watched(context.new_page(), server.url)
+
+
+def watched_page(browser, server: Server, width: int = 1280):
+    watched = _new_watched(browser, server, width)
+    context = watched.page.context
     try:
         yield watched
     finally:
@@ -177,9 +189,7 @@ class Tabs:
 
     def get(self, width: int = 1280) -> Watched:
         if width not in self.open:
-            context = self.browser.new_context(viewport={"width": width, "height": 900}, service_workers="block",
-                                               accept_downloads=True)
-            self.open[width] = Watched(context.new_page(), self.server.url)
+            self.open[width] = _new_watched(self.browser, self.server, width)
         return self.open[width].forget()
 
     def search_box(self, home: str = "") -> Watched:
@@ -187,16 +197,11 @@ class Tabs:
         the search index once per page load (seconds for this site), not once per search test.
         Each test gets it with the previous test's records emptied; search with `query`."""
         if home not in self.searching:
-            context = self.browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-            watched = Watched(context.new_page(), self.server.url)
+            watched = _new_watched(self.browser, self.server)
             watched.goto(home)
-            watched.page.locator("label.md-search__icon, .md-search__input").first.click()
+            watched.open_search()
             self.searching[home] = watched
-        watched = self.searching[home]
-        watched.errors.clear()
-        watched.dialogs.clear()
-        watched.external.clear()
-        return watched
+        return self.searching[home].clear_records()
 
     def close(self) -> None:
         for watched in [*self.open.values(), *self.searching.values()]:

@@ -5,8 +5,8 @@ search that finds countries first, and a light first visit."""
 from __future__ import annotations
 
 import csv
-import re
 import io
+import re
 import urllib.request
 from urllib.parse import urljoin
 
