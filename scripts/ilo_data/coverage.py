@@ -145,9 +145,9 @@ def run(args) -> int:
         print(json.dumps(report, indent=2, ensure_ascii=False) if args.format == "json"
               else render_names(report, markdown=args.format == "markdown"))
         return 0
-    candidates = read_candidates(args.root, {(r["iso3"], r["instrument_id"]) for r in tables.get("ratifications", [])}) \
-        if args.gaps else {}
+    candidates: dict[str, list[dict]] = {}
     if args.gaps:
+        candidates = read_candidates(args.root, {(r["iso3"], r["instrument_id"]) for r in tables.get("ratifications", [])})
         for entry in report:
             entry["candidates"] = candidates.get(entry["iso3"], [])
     if args.format == "json":
