@@ -21,3 +21,27 @@ def test_a_release_older_than_the_data_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setattr(sitebuild, "_CACHE", {})
     fresh, why = sitebuild.release_dist(root)
     assert why == "" and fresh != root / "dist" and any(fresh.glob("*/datapackage.json"))
+
+
+def _tree(root: Path, files: list[str], when: float) -> None:
+    for name in files:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+        os.utime(path, (when, when))
+
+
+def test_the_site_make_built_is_used_only_while_no_input_changed(tmp_path):
+    _tree(tmp_path, ["data/themes.csv", "scripts/ilo_data/cli.py", "docs/index.md", "mkdocs.yml"], 1_000)
+    _tree(tmp_path, ["site/index.html", "site/ru/index.html"], 2_000)
+    assert sitebuild.made_site(tmp_path) == tmp_path / "site"
+    _tree(tmp_path, ["scripts/ilo_data/__pycache__/cli.cpython-311.pyc"], 3_000)   # written by imports, not an input
+    assert sitebuild.made_site(tmp_path) == tmp_path / "site"
+    _tree(tmp_path, ["scripts/ilo_data/docs/generate.py"], 3_000)   # a generator changed after `make`
+    assert sitebuild.made_site(tmp_path) is None
+
+
+def test_a_site_without_every_language_is_not_used(tmp_path):
+    _tree(tmp_path, ["data/themes.csv"], 1_000)
+    _tree(tmp_path, ["site/index.html"], 2_000)
+    assert sitebuild.made_site(tmp_path) is None

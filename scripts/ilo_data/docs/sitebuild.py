@@ -107,9 +107,36 @@ def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
     return _CACHE[key]
 
 
+# What `make site` builds the repository's site from: a file here changed after the site was built
+# means the site is stale. Generated pages (docs/) and the release (dist/) are written before the site.
+SITE_INPUTS = ("datapackage.json", "data", "schemas", "scripts", "overrides", "docs", "dist", "mkdocs.yml",
+               "mkdocs.ru.yml", "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "pyproject.toml", "constraints.txt")
+
+
+def made_site(root: Path = ROOT) -> Path | None:
+    """The repository's site/ as `make` built it, if every language's home page is there and no
+    input changed since; else None (then the tests build their own)."""
+    site = Path(root) / "site"
+    homes = [site / "index.html", *(site / lang / "index.html" for lang in i18n.SITE_LANGUAGES[1:])]
+    if not all(home.is_file() for home in homes):
+        return None
+    built = min(home.stat().st_mtime for home in homes)
+    for name in SITE_INPUTS:
+        path = Path(root) / name
+        files = [path] if path.is_file() else (f for f in path.rglob("*") if "__pycache__" not in f.parts)
+        if any(f.is_file() and f.stat().st_mtime > built for f in files):
+            return None
+    return site
+
+
 def cached_site(package_root: Path = ROOT, with_release: bool = True) -> Built:
-    """build_site once per process for a package root (with the release files when available)."""
+    """build_site once per process for a package root (with the release files when available).
+    For the repository itself, the site `make` built is used while it is current (see made_site)."""
     key = ("site", str(package_root), with_release)
+    if key not in _CACHE and with_release and Path(package_root) == ROOT and release_dist(ROOT)[0] == ROOT / "dist":
+        site = made_site(ROOT)
+        if site:
+            _CACHE[key] = Built(ROOT / "docs", site, 0.0, "the site `make` built (no input changed since)")
     if key not in _CACHE:
         dist = release_dist(package_root)[0] if with_release else None
         try:
