@@ -1,4 +1,4 @@
-"""The tests' release: the repository's dist/ only while it is newer than the data it was built from."""
+"""What the tests reuse from `make`: the repository's dist/ and site/, only while nothing they are built from changed since."""
 import os
 import shutil
 from pathlib import Path
