@@ -90,3 +90,14 @@ def test_gaps_without_a_research_folder_list_no_candidates(capsys, tmp_path):
     code = main(["coverage", "--root", str(tmp_path / "pkg"), "--gaps"])
     out, err = capsys.readouterr()
     assert code == 0 and "candidates not held" not in out and err == ""
+
+
+def test_days_inferred_from_entry_into_force_are_counted_apart():
+    from ilo_data.timeline import coverage
+    from ilo_data.coverage import render_text
+    tables = {"conventions": [{"instrument_id": "C029", "kind": "convention"}],
+              "ratifications": [{"iso3": "AAA", "instrument_id": "C029", "ratified": "2001-05-18", "date_basis": "entry-into-force"}],
+              "countries": [{"iso3": "AAA", "name": "Alphaland"}], "claims": []}
+    entry = coverage(tables)[0]
+    assert entry["day"] == 1 and entry["day_inferred"] == 1
+    assert "1 (1 inferred)" in render_text([entry])

@@ -189,7 +189,7 @@ def test_coverage(tables):
 
 def test_coverage_keys_are_a_contract(tables):
     """The docs (ilo_data.docs.stats) read these keys."""
-    assert set(coverage(tables)[0]) == {"iso3", "name", "held", "protocols_held", "day", "month", "year", "undated",
+    assert set(coverage(tables)[0]) == {"iso3", "name", "held", "protocols_held", "day", "day_inferred", "month", "year", "undated",
                                         "stated", "stated_claim_id", "stated_source_id", "stated_as_of",
                                         "held_by_as_of", "share", "status_stated", "status_derived", "status_none",
                                         "undated_ids", "partly_dated_ids", "no_status_ids"}

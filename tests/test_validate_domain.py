@@ -112,3 +112,30 @@ def test_primary_key_empty(tmp_path):
     themes.write_text(themes.read_text(encoding="utf-8").replace("child-labour,Child", ",Child"), encoding="utf-8")
     problems = validate(root).problems.items
     assert has(problems, "schema-primary-key", "data/themes.csv", 2)
+
+
+INFERRED = "BLR,C138,1979-05-03,entry-into-force,,,in force,{},stated"
+ORIGINAL = "BLR,C138,1979-05-03,ilo-registration,,,in force,,stated"
+
+
+def test_registration_inferred_from_entry_into_force_a_year_later_passes(tmp_path):
+    assert not has(mutate(tmp_path, (R, ORIGINAL, INFERRED.format("1980-05-03"))), "registration-from-entry-into-force")
+
+
+@pytest.mark.parametrize("status_date", ["", "1980-05", "1980-05-02"])
+def test_registration_inferred_needs_the_day_exactly_a_year_later(tmp_path, status_date):
+    assert has(mutate(tmp_path, (R, ORIGINAL, INFERRED.format(status_date))), "registration-from-entry-into-force", R, 3)
+
+
+def test_registration_inferred_needs_a_full_day(tmp_path):
+    edit = (R, ORIGINAL, "BLR,C138,1979-05,entry-into-force,,,in force,1980-05-03,stated")
+    assert has(mutate(tmp_path, edit), "registration-from-entry-into-force", R, 3)
+
+
+def test_registration_cannot_be_inferred_from_the_conventions_own_entry_into_force(tmp_path):
+    # A country that ratified before the Convention was in force got the Convention's own day.
+    own = ("data/conventions.csv", "1973-06-26,58,fundamental,up-to-date,,,", "1973-06-26,58,fundamental,up-to-date,,1980-05-03,")
+    problems = mutate(tmp_path, (R, ORIGINAL, INFERRED.format("1980-05-03")), own)
+    assert has(problems, "registration-from-entry-into-force", R, 3)
+    earlier = (own[0], own[1], own[2].replace("1980-05-03", "1976-06-19"))
+    assert not has(mutate(tmp_path / "b", (R, ORIGINAL, INFERRED.format("1980-05-03")), earlier), "registration-from-entry-into-force")

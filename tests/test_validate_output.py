@@ -93,5 +93,5 @@ def test_rules_catalogue_is_complete():
                       "status-dates", "real-calendar-dates", "period-forward", "office-hierarchy-acyclic",
                       "one-office-at-a-time", "sources-exist", "sources-used", "iso-codes-real", "category-counts",
                       "status-basis", "status-derived", "secondary-source", "status-disagrees", "revision-forward", "supplement-not-younger",
-                      "date-in-future",
+                      "date-in-future", "registration-from-entry-into-force",
                       "name-script", "name-lookalikes", "name-whitespace"}

@@ -71,7 +71,7 @@ def read_candidates(root: Path, held: set[tuple[str, str]]) -> dict[str, list[di
 
 def _cells(entry: dict) -> list[str]:
     return [f"{entry['iso3']} {entry['name']}".strip(), str(entry["held"]), _stated(entry), _share(entry),
-            str(entry["day"]), str(entry["month"]), str(entry["year"]), str(entry["undated"]),
+            str(entry["day"]) + (f" ({entry['day_inferred']} inferred)" if entry.get("day_inferred") else ""), str(entry["month"]), str(entry["year"]), str(entry["undated"]),
             str(entry["status_stated"]), str(entry["status_derived"]), str(entry["status_none"])]
 
 
@@ -105,7 +105,8 @@ def render_text(report: list[dict]) -> str:
     lines.append("")
     lines.append("Held = Conventions with a row in ratifications (any status; Protocols apart). Share = rows possibly")
     lines.append("ratified by the stated total's date, over that total (all held rows when the total is undated;")
-    lines.append("over 100%: the total is older than rows the package holds). Dates as precise as their source.")
+    lines.append("over 100%: the total is older than rows the package holds). Dates as precise as their source;")
+    lines.append("'inferred': registration days inferred as twelve months before a stated entry into force.")
     return "\n".join(lines)
 
 
@@ -117,7 +118,9 @@ def render_markdown(report: list[dict]) -> str:
     lines += ["", "*Held*: Conventions with a row in `ratifications` (any status; Protocols counted apart). "
               "*Stated total*: the latest `conventions_ratified` claim for the country. *Share*: rows possibly "
               "ratified by that claim's date (all held rows when the total is undated), over the stated total; over 100% "
-              "means the total is older than rows the package holds. Where no total is stated, no share is given."]
+              "means the total is older than rows the package holds. Where no total is stated, no share is given. "
+              "*Full date*: \"inferred\" counts registration days inferred as twelve months before the day a source "
+              "gives for the Convention's entry into force for the country (`date_basis` `entry-into-force`)."]
     return "\n".join(lines)
 
 

@@ -302,6 +302,7 @@ def coverage(tables_or_root) -> list[dict]:
     possibly ratified by the stated total's date (undated rows included; all of `held` when the
     total is undated, `stated_as_of` then being ""); `share` is that over the stated total, in per
     cent (None when no total is stated). Precision counts (day, month, year, undated) are over `held`;
+    `day_inferred` counts the full days among them inferred from entry into force (date_basis);
     status counts (stated, derived, none) and the id lists of rows still short of a full date or a
     status are over all rows, Protocols included.
     """
@@ -321,8 +322,9 @@ def coverage(tables_or_root) -> list[dict]:
         basis = {"stated": 0, "derived": 0, "": 0}
         for r in rows:
             basis[r.get("status_basis") if r.get("status_basis") in basis else ""] += 1
+        inferred = sum(1 for r in conv if r.get("date_basis") == "entry-into-force" and date_of(r, "ratified"))
         entry = {"iso3": iso3, "name": names.get(iso3, ""), "held": len(conv),
-                 "protocols_held": len(rows) - len(conv), **precision,
+                 "protocols_held": len(rows) - len(conv), **precision, "day_inferred": inferred,
                  "status_stated": basis["stated"], "status_derived": basis["derived"], "status_none": basis[""],
                  "undated_ids": sorted(r["instrument_id"] for r in rows if not date_of(r, "ratified")),
                  "partly_dated_ids": sorted(r["instrument_id"] for r in rows

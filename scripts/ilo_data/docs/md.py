@@ -47,10 +47,12 @@ def facts(pairs: list[tuple[str, str]]) -> str:
 
 
 def dated(date: str | None, basis: str | None = None) -> str:
-    """A (ratification) date kept on one line; a date whose source does not say what it stands for
-    is marked so."""
+    """A (ratification) date kept on one line; a date whose source does not say what it stands for,
+    or that is inferred from the day of entry into force, is marked so."""
     shown = f'<span class="nowrap">{escape.text(i18n.date(date))}</span>' if date else _("no date")
-    return shown + (" " + _("(meaning not stated by the source)") if date and basis == "unstated" else "")
+    marks = {"unstated": _("(meaning not stated by the source)"),
+             "entry-into-force": _("(inferred: twelve months before its entry into force for the country)")}
+    return shown + (" " + marks[basis] if date and basis in marks else "")
 
 
 def status(row: dict) -> str:

@@ -162,6 +162,14 @@ RULES: list[Rule] = [
        "A denounced ratification has a status_date (when the denunciation took effect); a status_date is not before "
        "the ratification (partial-date semantics: a conflict only when certain).",
        "add or correct status_date from the source", 'data/ratifications.csv:4: status_date "": status "denounced" needs a status_date (when it took effect) [status-dates]'),
+    _r("registration-from-entry-into-force", "domain", "Registration days inferred from entry into force hold",
+       "A row whose date_basis is `entry-into-force` infers the registration day from the day a source gives for the "
+       "Convention's entry into force for the country: a Convention enters into force for a Member twelve months after "
+       "its ratification is registered. So `ratified` is a full day, the status is `in force` (stated) with a full-day "
+       "status_date exactly twelve months later, and the Convention itself was in force before that day (a country that "
+       "ratified earlier got the Convention's own day, which says nothing about its registration).",
+       "check both days against the source, or use date_basis ilo-registration or unstated with the date as the source gives it",
+       'data/ratifications.csv:3: status_date "2002-05-19": not twelve months after the ratified day (2001-05-18) [registration-from-entry-into-force]'),
     _r("secondary-source", "domain", "Primary sources first (warning)",
        "A warning, one line per table: rows whose source_id is a secondary source (sources.primary = false: news, "
        "encyclopedias, compilations, copies) while other_source_ids cites a primary one. Follow the primary source "

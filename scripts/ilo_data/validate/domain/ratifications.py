@@ -1,10 +1,12 @@
-"""Rules on ratification rows: after adoption, after membership, protocols, status dates."""
+"""Rules on ratification rows: after adoption, after membership, protocols, status dates, registration days
+inferred from entry into force."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 
-from .base import Check, span
+from .base import Check, pdate, span
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -108,3 +110,52 @@ class StatusDates(Check):
         when, ratified = span(status_date), span(row.get("ratified"))
         if when and ratified and when[1] < ratified[0]:
             self.ctx.report(table, line, self.rule, f"before the ratification ({row['ratified']})", "status_date", status_date)
+
+
+def _a_year_later(day: dt.date) -> set[dt.date]:
+    """The day twelve months after `day`; from 29 February, 28 February and 1 March both count."""
+    try:
+        return {day.replace(year=day.year + 1)}
+    except ValueError:
+        return {dt.date(day.year + 1, 2, 28), dt.date(day.year + 1, 3, 1)}
+
+
+class RegistrationFromEntryIntoForce(Check):
+    """A registration day inferred from the day the Convention entered into force for the country holds
+    only where the final clause's twelve months apply: the day is stated, exactly a year later, and the
+    Convention itself was already in force (otherwise the country's day may be the Convention's own)."""
+    rule = "registration-from-entry-into-force"
+    tables = ("conventions", "ratifications")
+    needs = {"ratifications": ("conventions",)}
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.in_force_from: dict[str, tuple] = {}
+
+    def row(self, table, line, row):
+        if table == "conventions":
+            date = span(row.get("entry_into_force"))
+            if date:
+                self.in_force_from[row.get("instrument_id")] = (date[1], row["entry_into_force"])
+            return
+        if row.get("date_basis") != "entry-into-force":
+            return
+        ratified, status_date = pdate(row.get("ratified")), pdate(row.get("status_date"))
+        if not (ratified and ratified.precision == "day"):
+            self.ctx.report(table, line, self.rule, "date_basis entry-into-force needs a full-day ratified (the inferred registration day)",
+                            "ratified", row.get("ratified") or "")
+            return
+        if row.get("status") != "in force" or row.get("status_basis") != "stated" or not (status_date and status_date.precision == "day"):
+            self.ctx.report(table, line, self.rule,
+                            "date_basis entry-into-force needs the stated day of entry into force: status \"in force\", "
+                            "status_basis stated and a full-day status_date", "status_date", row.get("status_date") or "")
+            return
+        if status_date.earliest() not in _a_year_later(ratified.earliest()):
+            self.ctx.report(table, line, self.rule, f"not twelve months after the ratified day ({row['ratified']})",
+                            "status_date", row["status_date"])
+            return
+        general = self.in_force_from.get(row.get("instrument_id"))
+        if general and general[0] >= status_date.earliest():
+            self.ctx.report(table, line, self.rule,
+                            f"{row['instrument_id']} itself entered into force on {general[1]}: the country's day may be the Convention's own, "
+                            "not twelve months after its registration", "date_basis", "entry-into-force")
