@@ -69,9 +69,14 @@ def read_candidates(root: Path, held: set[tuple[str, str]]) -> dict[str, list[di
     return found
 
 
+def _full_date(entry: dict) -> str:
+    """Rows with a full registration day, those inferred from entry into force counted apart."""
+    return str(entry["day"]) + (f" ({entry['day_inferred']} inferred)" if entry.get("day_inferred") else "")
+
+
 def _cells(entry: dict) -> list[str]:
     return [f"{entry['iso3']} {entry['name']}".strip(), str(entry["held"]), _stated(entry), _share(entry),
-            str(entry["day"]) + (f" ({entry['day_inferred']} inferred)" if entry.get("day_inferred") else ""), str(entry["month"]), str(entry["year"]), str(entry["undated"]),
+            _full_date(entry), str(entry["month"]), str(entry["year"]), str(entry["undated"]),
             str(entry["status_stated"]), str(entry["status_derived"]), str(entry["status_none"])]
 
 
