@@ -17,6 +17,7 @@ import pytest
 from ilo_data.paths import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOT_SCREENS = 3   # how many screens of a long page a screenshot keeps
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -136,9 +137,17 @@ class Watched:
         return results
 
     def screenshot(self, name: str, full_page: bool = True) -> Path:
+        """A picture for a person to look at (test-artifacts/): the page from its top, at most
+        SCREENSHOT_SCREENS screens tall. A country page is 25,000-40,000 px tall: a picture of all of it
+        took over a second to render and is too tall to read."""
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=full_page)
+        clip = None
+        if full_page:
+            viewport = self.page.viewport_size
+            height = self.page.evaluate("document.documentElement.scrollHeight")
+            clip = {"x": 0, "y": 0, "width": viewport["width"], "height": min(height, SCREENSHOT_SCREENS * viewport["height"])}
+        self.page.screenshot(path=str(path), full_page=full_page, clip=clip)
         return path
 
     def forget(self) -> "Watched":
