@@ -195,11 +195,21 @@ class Tabs:
         self.browser, self.server = browser, server
         self.open: dict[int, Watched] = {}
         self.searching: dict[str, Watched] = {}
+        self.viewing: dict[int, Watched] = {}
 
     def get(self, width: int = 1280) -> Watched:
         if width not in self.open:
             self.open[width] = _new_watched(self.browser, self.server, width)
         return self.open[width].forget()
+
+    def view(self, width: int, path: str) -> Watched:
+        """`path` loaded at `width` in a tab of its own, for checks that only read the page (see
+        `shown`): other tests' navigation never moves it."""
+        if width not in self.viewing:
+            self.viewing[width] = _new_watched(self.browser, self.server, width)
+        watched = self.viewing[width].forget()
+        watched.goto(path)
+        return watched
 
     def search_box(self, home: str = "") -> Watched:
         """A page that stays on `home` with its search box open for the whole module: the theme builds
@@ -213,7 +223,7 @@ class Tabs:
         return self.searching[home].clear_records()
 
     def close(self) -> None:
-        for watched in [*self.open.values(), *self.searching.values()]:
+        for watched in [*self.open.values(), *self.searching.values(), *self.viewing.values()]:
             watched.page.context.close()
 
 
@@ -235,3 +245,20 @@ def shared(chromium, server):
 @pytest.fixture
 def page(shared):
     return shared.get()
+
+
+def views(widths, paths) -> dict:
+    """Arguments for `pytest.mark.parametrize` of `shown`: every (width, path), ids like 390px-sources.html.
+    pytest groups the checks by the parameter's position, not its value: give every check the same
+    widths and the same paths in the same order (a shorter list as a prefix of a longer one)."""
+    pairs = [(width, path) for path in paths for width in widths]
+    return dict(argnames="shown", argvalues=pairs, ids=[f"{w}px-{p}" for w, p in pairs], indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def shown(request, shared):
+    """(page, path): `path` loaded once at a width and read by every check that only reads it.
+    Module scope makes pytest run the checks of one (width, path) together, so a page is loaded
+    once per width rather than once per check; a check that clicks or types takes `page` instead."""
+    width, path = request.param
+    return shared.view(width, path), path
