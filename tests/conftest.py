@@ -1,12 +1,17 @@
 """Fixtures shared by several test modules."""
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from ilo_data import package
+from ilo_data.docs import sitebuild
 from ilo_data.release_files import command
 from ilo_data.paths import ROOT
 
@@ -23,12 +28,48 @@ def copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    """A folder every process of this test run sees: under pytest-xdist, the parent of the workers'
+    own temporary folders; else this process's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def release_once(root: Path, tmp_path_factory) -> command.Release:
+    """`command.build(root)` once for the whole run: the first worker to ask builds it while the
+    others wait on a lock, then every worker reads the same release. Tests only read it."""
+    run = _run_folder(tmp_path_factory)
+    name = "release-" + ("package" if Path(root) == ROOT else Path(root).name)
+    done = run / f"{name}.json"
+    with FileLock(str(run / f"{name}.lock")):
+        if not done.exists():
+            release = command.build(root, run / name)
+            done.write_text(json.dumps({k: str(v) for k, v in dataclasses.asdict(release).items()}), encoding="utf-8")
+    fields = json.loads(done.read_text(encoding="utf-8"))
+    return command.Release(Path(fields["folder"]), Path(fields["zip"]), fields["version"], int(fields["files"]),
+                           float(fields["seconds"]))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_release_of_the_package(tmp_path_factory):
+    """Where the site and snippet tests need a fresh release of the real package (sitebuild.release_dist),
+    they take the run's one release rather than each worker building its own (a few seconds each)."""
+    own = sitebuild.build_scratch_release
+
+    def shared(root: Path) -> Path:
+        return release_once(root, tmp_path_factory).folder.parent if Path(root) == ROOT else own(root)
+
+    sitebuild.build_scratch_release = shared
+    yield
+    sitebuild.build_scratch_release = own
+
+
 @pytest.fixture(scope="session", params=BUILD_ROOTS, ids=lambda p: "fixture" if p == BUILD_FIXTURE else "package")
 def built(request, tmp_path_factory):
-    """A release built once per test session from the build fixture and from the real package,
+    """A release built once per test run from the build fixture and from the real package,
     with the tables it was built from: (release, {name: (schema, rows)})."""
     root = request.param
-    release = command.build(root, tmp_path_factory.mktemp("dist"))
+    release = release_once(root, tmp_path_factory)
     tables = {name: (package.load_schema(root, name), package.read_rows(root, name)) for name in package.resource_names(root)}
     return release, tables
 

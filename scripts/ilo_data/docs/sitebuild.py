@@ -82,6 +82,16 @@ def _scratch(label: str) -> Path:
     return path
 
 
+def build_scratch_release(root: Path) -> Path:
+    """Build the release of `root` into a scratch folder; return the folder (the release is in it).
+    The test suite replaces this to build the real package's release once for all its worker
+    processes (tests/conftest.py)."""
+    from ..release_files.command import build
+    out = _scratch("dist")
+    build(root, out)
+    return out
+
+
 def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
     """A dist folder holding the current release: the repository's if built since the data last
     changed, else a fresh build in a scratch folder. Returns (folder or None, why not)."""
@@ -98,10 +108,7 @@ def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
             _CACHE[key] = (root / "dist", "")
         else:
             try:
-                from ..release_files.command import build
-                out = _scratch("dist")
-                build(root, out)
-                _CACHE[key] = (out, "")
+                _CACHE[key] = (build_scratch_release(root), "")
             except Exception as error:  # the release build is another helper's; report, do not crash
                 _CACHE[key] = (None, f"the release could not be built: {type(error).__name__}: {error}")
     return _CACHE[key]
