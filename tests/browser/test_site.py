@@ -113,3 +113,17 @@ def test_download_links_resolve(page, server):
             assert not response.read(200).lstrip().startswith(b"<!doctype")
     page.screenshot("downloads")
     page.assert_clean()
+
+
+def test_a_request_leaving_the_machine_is_refused_and_recorded(page):
+    """The harness itself: what a page asks of the outside world (a font, a script, an address given
+    as digits) never gets there, and assert_clean names it."""
+    page.goto("")
+    outcomes = page.page.evaluate("""() => Promise.all(['https://example.com/font.woff2', 'http://93.184.216.34/x.js']
+        .map(url => fetch(url).then(() => 'loaded', () => 'refused')))""")
+    assert outcomes == ["refused", "refused"]
+    assert page.external == ["https://example.com/font.woff2", "http://93.184.216.34/x.js"]
+    page.errors.clear()   # the browser also logs each refusal as a console error
+    with pytest.raises(AssertionError, match="requests outside the site"):
+        page.assert_clean()
+    page.clear_records()
