@@ -1,9 +1,8 @@
 """Fixtures shared by several test modules."""
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -40,14 +39,11 @@ def release_once(root: Path, tmp_path_factory) -> command.Release:
     others wait on a lock, then every worker reads the same release. Tests only read it."""
     run = _run_folder(tmp_path_factory)
     name = "release-" + ("package" if Path(root) == ROOT else Path(root).name)
-    done = run / f"{name}.json"
+    done = run / f"{name}.pickle"
     with FileLock(str(run / f"{name}.lock")):
         if not done.exists():
-            release = command.build(root, run / name)
-            done.write_text(json.dumps({k: str(v) for k, v in dataclasses.asdict(release).items()}), encoding="utf-8")
-    fields = json.loads(done.read_text(encoding="utf-8"))
-    return command.Release(Path(fields["folder"]), Path(fields["zip"]), fields["version"], int(fields["files"]),
-                           float(fields["seconds"]))
+            done.write_bytes(pickle.dumps(command.build(root, run / name)))
+    return pickle.loads(done.read_bytes())
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -59,9 +55,9 @@ def _one_release_of_the_package(tmp_path_factory):
     def shared(root: Path) -> Path:
         return release_once(root, tmp_path_factory).folder.parent if Path(root) == ROOT else own(root)
 
-    sitebuild.build_scratch_release = shared
-    yield
-    sitebuild.build_scratch_release = own
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sitebuild, "build_scratch_release", shared)
+        yield
 
 
 @pytest.fixture(scope="session", params=BUILD_ROOTS, ids=lambda p: "fixture" if p == BUILD_FIXTURE else "package")
