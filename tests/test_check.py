@@ -37,3 +37,37 @@ def test_github_format_annotates_the_problem_line(copy, capsys):
     assert main(["check", str(copy), "--format", "github"]) == 1
     out = capsys.readouterr().out
     assert "::error file=data/themes.csv,line=2" in out, out
+
+
+def test_the_other_steps_run_while_the_table_schema_checks_do(monkeypatch):
+    # check's derive and fmt steps are validate's `meanwhile`: they run once frictionless has started
+    # in the background, so the whole verdict takes about as long as validate alone.
+    from ilo_data.validate import background, runner
+    from ilo_data.validate.testing import VALID
+    events = []
+
+    class Recording(background.Background):
+        def __init__(self, fn, *args):
+            events.append("background started")
+            super().__init__(fn, *args)
+
+    monkeypatch.setattr(background, "Background", Recording)
+    monkeypatch.setattr(background, "available", lambda: True)
+    result = runner.validate(VALID, meanwhile=lambda: events.append("meanwhile"))
+    assert events == ["background started", "meanwhile"]
+    assert result.valid
+
+
+def test_the_other_steps_report_first(copy, capsys):
+    themes = copy / "data" / "themes.csv"
+    themes.write_bytes(themes.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["check", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert out.index("not in canonical form") < out.index("[lf-only]") < out.index("check: failed:")
+
+
+def test_every_step_runs_when_the_descriptor_is_broken(copy, capsys):
+    (copy / "datapackage.json").write_text("{", encoding="utf-8")
+    assert main(["check", str(copy)]) == 2
+    failed = capsys.readouterr().out.split("check: failed:")[1]
+    assert "derive --check (exit" in failed and "fmt --check (exit" in failed and "validate (exit 2" in failed

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import sys
 import time
 import traceback
 
@@ -54,6 +55,8 @@ class Background:
     A list travels in chunks; any other (picklable) value in one message."""
 
     def __init__(self, fn, *args) -> None:
+        for stream in (sys.stdout, sys.stderr):   # else the child would write out the parent's pending output again
+            stream.flush()
         context = multiprocessing.get_context("fork")
         self.conn, child_conn = context.Pipe(duplex=False)
         self.process = context.Process(target=_child, args=(child_conn, fn, args), daemon=True)

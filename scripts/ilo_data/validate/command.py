@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         progress = Progress(enabled=not quiet)
         try:
             result = validate(Path(args.root), progress=progress,
-                              max_per_rule=getattr(args, "max_per_rule", MAX_PER_RULE))
+                              max_per_rule=getattr(args, "max_per_rule", MAX_PER_RULE),
+                              meanwhile=getattr(args, "meanwhile", None))
         finally:
             progress.done()
         render(result, fmt, quiet)

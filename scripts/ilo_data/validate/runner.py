@@ -123,19 +123,22 @@ def _fewer_collections(threshold: int = 20_000):
         gc.set_threshold(*before)
 
 
-def validate(root: Path, progress=None, max_per_rule: int = MAX_PER_RULE) -> Result:
+def validate(root: Path, progress=None, max_per_rule: int = MAX_PER_RULE, meanwhile=None) -> Result:
     """Check the package at `root`; at most `max_per_rule` problems of one rule in one file are
-    kept (the rest are counted), 0 keeps them all."""
+    kept (the rest are counted), 0 keeps them all. `meanwhile()`, when given, is other work for this
+    process, run once the Table Schema checks have started in the background (`ilo-data check`'s
+    other steps): its output comes before the problems found here."""
     with _fewer_collections():
-        return _validate(root, progress, max_per_rule)
+        return _validate(root, progress, max_per_rule, meanwhile or (lambda: None))
 
 
-def _validate(root: Path, progress, max_per_rule: int) -> Result:
+def _validate(root: Path, progress, max_per_rule: int, meanwhile) -> Result:
     started = time.monotonic()
     problems = Problems(max_per_rule)
     spec = check_descriptor(Path(root), problems)
     result = Result(problems, spec)
     if spec.fatal:
+        meanwhile()
         result.seconds = time.monotonic() - started
         return result
     # Layer 3 starts first, in the background when it can: frictionless reads the files while layers
@@ -147,6 +150,12 @@ def _validate(root: Path, progress, max_per_rule: int) -> Result:
     if background.available() and any(res.usable for res in spec.resources):
         prepared = prepare(spec, problems) if "frictionless" in sys.modules else None
         worker = background.Background(_layer3, spec, prepared, max_per_rule)
+    try:
+        meanwhile()
+    except BaseException:
+        if worker is not None:
+            worker.cancel()
+        raise
     invalid: dict[str, set] = {}
     key_index = _stream(spec, problems, result, invalid, progress)
     if worker is not None and any(scan.fatal for scan in result.scans.values()):

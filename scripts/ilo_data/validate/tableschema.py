@@ -16,7 +16,7 @@ from .hygiene import FileScan
 from .metadata_memo import checked_once
 from .patterns import backtracking_problem
 from .problems import Problems
-from .schemapass import ROW_INVALID, Findings, Found, ascii_only, constraint_of, rule_of
+from .schemapass import ROW_INVALID, Findings, Found, ascii_only, constraint_of, local_csv_plugins, rule_of
 
 _POSITION = re.compile(r'row at position "?(\d+)"?')
 
@@ -120,7 +120,7 @@ def accepts_schema(res: ResourceSpec, problems: Problems) -> bool:
 
 def prepare(spec: PackageSpec, problems: Problems) -> list[ResourceSpec]:
     """The resources frictionless can be given (file and schema present, schema accepted)."""
-    with checked_once():
+    with checked_once(), local_csv_plugins():
         return [res for res in spec.resources if res.usable and safe_patterns(res, problems) and accepts_schema(res, problems)]
 
 
