@@ -19,6 +19,7 @@ from .hygiene import FileScan, scan_file
 from .jsonfiles import check_json
 from .problems import LAYERS, MAX_PER_RULE, Problems
 from . import background
+from .foreignkeys import ForeignKeyCheck
 from .keys import PrimaryKeyCheck
 from .references import invalid_reference_rows
 from .schemapass import Findings, frictionless_errors
@@ -92,7 +93,7 @@ def _referenced(spec: PackageSpec) -> dict[str, set[tuple[str, ...]]]:
     return out
 
 
-def _sink(res: ResourceSpec, domain, key_index: dict, primary):
+def _sink(res: ResourceSpec, domain, key_index: dict, primary, references=None):
     names = res.field_names
     handlers = domain.handlers(res.name)
     indexes = [([names.index(f) for f in fields], key_index.setdefault((res.name, fields), {}))
@@ -104,6 +105,8 @@ def _sink(res: ResourceSpec, domain, key_index: dict, primary):
             primary(number, line, cells)
         for positions, index in indexes:
             index.setdefault(tuple(cells[i] for i in positions), []).append(number)
+        if references is not None:
+            references(number, line, cells)
         if handlers:
             row = dict(zip(names, cells))
             for handle in handlers:
@@ -157,7 +160,7 @@ def _validate(root: Path, progress, max_per_rule: int, meanwhile) -> Result:
             worker.cancel()
         raise
     invalid: dict[str, set] = {}
-    key_index = _stream(spec, problems, result, invalid, progress)
+    key_index, text_keys = _stream(spec, problems, result, invalid, progress, max_per_rule)
     if worker is not None and any(scan.fatal for scan in result.scans.values()):
         worker.cancel()
         worker = None
@@ -185,8 +188,9 @@ def _validate(root: Path, progress, max_per_rule: int, meanwhile) -> Result:
     if found is None:
         candidates = prepared if prepared is not None else prepare(spec, problems)
         found = frictionless_errors(descriptor_for(spec, readable(candidates, result.scans, problems), problems),
-                                    str(spec.root), max_per_rule)
+                                    str(spec.root), max_per_rule, set(_referenced(spec)))
     map_errors(found, spec, result.scans, problems, invalid)
+    text_keys.report(problems, set(found.checked))
     invalid_reference_rows(spec, result.scans, key_index, invalid, problems)
     if not json_checked:
         if progress:
@@ -203,11 +207,13 @@ def _layer3(spec: PackageSpec, prepared: list | None, max_per_rule: int) -> tupl
     on_the_way = Problems(max_per_rule)
     candidates = prepared if prepared is not None else prepare(spec, on_the_way)
     descriptor = descriptor_for(spec, candidates, on_the_way)
-    return on_the_way, frictionless_errors(descriptor, str(spec.root), max_per_rule)
+    return on_the_way, frictionless_errors(descriptor, str(spec.root), max_per_rule, set(_referenced(spec)))
 
 
-def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict, progress) -> dict:
-    """Layers 2 and 4: read each CSV file once; returns the key index for the reference check."""
+def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict, progress,
+            max_per_rule: int) -> tuple[dict, ForeignKeyCheck]:
+    """Layers 2 and 4, and the foreign keys between text fields: read each CSV file once; returns the
+    key index for the reference check and the foreign keys' findings."""
     # Imported here, after the background process has started: it needs none of the domain rules
     # (and pycountry's data), so the one-off command forks that much sooner.
     from .domain import Domain
@@ -218,6 +224,7 @@ def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict
     for table, field_sets in _referenced(spec).items():
         for fields in field_sets:
             key_index[(table, fields)] = {}
+    text_keys = ForeignKeyCheck(spec, key_index, max_per_rule)
     for res in processing_order(spec.resources, domain.needs()):
         if not res.usable:
             continue
@@ -225,7 +232,9 @@ def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict
             progress(f"reading {res.rel}")
         bad = invalid.setdefault(res.name, set())
         primary = PrimaryKeyCheck(res, problems, bad)
-        scan = scan_file(res, problems, _sink(res, domain, key_index, primary if primary.usable else None), progress)
+        scan = scan_file(res, problems, _sink(res, domain, key_index, primary if primary.usable else None,
+                                              text_keys.sink_for(res.name)), progress)
+        text_keys.finished(res.name)
         primary.finish(scan)
         del primary
         bad.update(scan.bad_records)
@@ -233,4 +242,5 @@ def _stream(spec: PackageSpec, problems: Problems, result: Result, invalid: dict
         if scan.header_ok and scan.complete:
             ctx.streamed.add(res.name)
     domain.finish()
-    return key_index
+    text_keys.settle()
+    return key_index, text_keys

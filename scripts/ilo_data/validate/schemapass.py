@@ -91,17 +91,18 @@ class Findings:
     # record numbers, past the cap, of rows that fail their own table; only for tables a foreign
     # key points at (the one place `invalid` is read: references.py)
     invalid_rows: dict[str, list[int]] = field(default_factory=dict)
+    checked: list[str] = field(default_factory=list)   # the resources frictionless validated
 
 
 class _Collector:
-    def __init__(self, descriptor: dict, cap: int) -> None:
+    def __init__(self, descriptor: dict, cap: int, referenced: set[str] | None = None) -> None:
         self.cap = cap
         self.findings = Findings()
         self.described: Counter = Counter()
         resources = descriptor.get("resources", [])
         self.fields = {r["name"]: {f.get("name"): f for f in r["schema"].get("fields", [])} for r in resources}
-        self.referenced = {(fk.get("reference") or {}).get("resource") or r["name"]
-                           for r in resources for fk in r["schema"].get("foreignKeys") or []}
+        self.referenced = referenced if referenced is not None else {
+            (fk.get("reference") or {}).get("resource") or r["name"] for r in resources for fk in r["schema"].get("foreignKeys") or []}
 
     def take(self, resource: str, error) -> None:
         if error.type in COVERED:
@@ -255,17 +256,21 @@ def local_csv_plugins():
             system.__dict__.pop(name, None)
 
 
-def frictionless_errors(descriptor: dict, basepath: str, cap: int = 0) -> Findings:
+def frictionless_errors(descriptor: dict, basepath: str, cap: int = 0, referenced: set[str] | None = None) -> Findings:
     """Validate a sanitised descriptor with frictionless: every error counted, the first `cap` of
-    each (resource, rule) described (all of them when cap is 0)."""
+    each (resource, rule) described (all of them when cap is 0). `referenced`: the tables a foreign
+    key points at, whose invalid rows past the cap are remembered (by default, those the descriptor's
+    own foreign keys point at; the package's may point at more: foreignkeys.py checks some)."""
     from frictionless import FrictionlessException, Package
-    collector = _Collector(descriptor, cap)
+    collector = _Collector(descriptor, cap, referenced)
     try:
         with _row_messages_on_demand(), _foreign_key_lookups_read_once(), _fields_not_copied(), checked_once(), local_csv_plugins():
             report = Package(descriptor, basepath=basepath).validate(_streaming_checklist(collector.take), limit_errors=0)
     except FrictionlessException as exc:
         return Findings([Found("", exc.error.type, exc.error.message)])
     findings = collector.findings
+    # The tables frictionless read through: none after a package-level error, nor one it could not read.
+    findings.checked = [task.name for task in report.tasks if not task.errors]
     findings.found += [Found("", error.type, error.message) for error in report.errors]
     for task in report.tasks:   # errors raised rather than matched (a source that cannot be read): few
         for error in task.errors:

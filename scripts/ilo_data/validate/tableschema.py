@@ -1,7 +1,8 @@
 """Layer 3, Table Schema: frictionless checks types, constraints, unique values and foreign keys;
 we map its errors to our one-line format and close a hole: a reference that lands on a row which
 is itself invalid does not count. Primary keys are checked by keys.py (less memory, and a
-composite key with an empty part is reported).
+composite key with an empty part is reported), and foreign keys between text fields by
+foreignkeys.py, on the stream that already indexes the referenced keys (faster).
 
 Frictionless only ever sees a sanitised descriptor built here: local paths already checked by
 layer 1, schemas as dicts, no profile or $schema URL, so it has nothing to fetch.
@@ -36,6 +37,21 @@ def foreign_keys(schema: dict, own_name: str) -> list[tuple[list[str], str, list
     return out
 
 
+def _plain_text(schema: dict, names) -> bool:
+    """True when every one of `names` is a field of `schema` of type string with no format and no
+    missing values of its own: its text is its value."""
+    fields = {f.get("name"): f for f in (schema or {}).get("fields", []) if isinstance(f, dict)}
+    return all(name in fields and fields[name].get("type", "string") == "string"
+               and fields[name].get("format", "default") == "default" and "missingValues" not in fields[name]
+               for name in names)
+
+
+def stream_checks(fields: list[str], ref_fields: list[str], schema: dict, target_schema: dict) -> bool:
+    """True when a foreign key is checked on the stream (foreignkeys.py) rather than by frictionless:
+    text fields on both sides, as many on each."""
+    return len(fields) == len(ref_fields) and _plain_text(schema, fields) and _plain_text(target_schema, ref_fields)
+
+
 def primary_key(schema: dict) -> list[str]:
     key = (schema or {}).get("primaryKey") or []
     return [key] if isinstance(key, str) else list(key)
@@ -63,10 +79,14 @@ def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Proble
     for res in readable:
         schema = copy.deepcopy(res.schema)
         kept = []
+        checked_on_the_stream = {(tuple(f), t, tuple(r)) for f, t, r in foreign_keys(res.schema, res.name)
+                                 if (spec.by_name(t) is not None and
+                                     stream_checks(f, r, res.schema, spec.by_name(t).schema or {}))}
         for fk in schema.get("foreignKeys") or []:
             target = (fk.get("reference") or {}).get("resource") if isinstance(fk, dict) else None
             if target in ("", None) or target in names:
-                kept.append(fk)
+                if not any((tuple(f), t, tuple(r)) in checked_on_the_stream for f, t, r in foreign_keys({"foreignKeys": [fk]}, res.name)):
+                    kept.append(fk)
             elif spec.by_name(target) is None:
                 problems.add(res.schema_rel or res.rel, None, "schema-descriptor",
                              f'foreign key refers to "{target}", which is not a resource of the package')
