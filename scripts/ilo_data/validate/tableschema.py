@@ -52,6 +52,14 @@ def stream_checks(fields: list[str], ref_fields: list[str], schema: dict, target
     return len(fields) == len(ref_fields) and _plain_text(schema, fields) and _plain_text(target_schema, ref_fields)
 
 
+def _on_the_stream(spec: PackageSpec, res: ResourceSpec, fk: dict) -> bool:
+    """True when foreignkeys.py checks this foreign key of `res` (so frictionless is not given it)."""
+    for fields, target, ref_fields in foreign_keys({"foreignKeys": [fk]}, res.name):
+        target_res = spec.by_name(target)
+        return target_res is not None and stream_checks(fields, ref_fields, res.schema, target_res.schema or {})
+    return False
+
+
 def primary_key(schema: dict) -> list[str]:
     key = (schema or {}).get("primaryKey") or []
     return [key] if isinstance(key, str) else list(key)
@@ -79,13 +87,10 @@ def _sanitised(spec: PackageSpec, readable: list[ResourceSpec], problems: Proble
     for res in readable:
         schema = copy.deepcopy(res.schema)
         kept = []
-        checked_on_the_stream = {(tuple(f), t, tuple(r)) for f, t, r in foreign_keys(res.schema, res.name)
-                                 if (spec.by_name(t) is not None and
-                                     stream_checks(f, r, res.schema, spec.by_name(t).schema or {}))}
         for fk in schema.get("foreignKeys") or []:
             target = (fk.get("reference") or {}).get("resource") if isinstance(fk, dict) else None
             if target in ("", None) or target in names:
-                if not any((tuple(f), t, tuple(r)) in checked_on_the_stream for f, t, r in foreign_keys({"foreignKeys": [fk]}, res.name)):
+                if not _on_the_stream(spec, res, fk):
                     kept.append(fk)
             elif spec.by_name(target) is None:
                 problems.add(res.schema_rel or res.rel, None, "schema-descriptor",
