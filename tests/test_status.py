@@ -3,7 +3,7 @@
 import csv
 import datetime as dt
 
-from ilo_data.status import derive_all, later
+from ilo_data.status import Derived, derive_all, later
 from ilo_data.dates import parse_partial
 from ilo_data.validate.runner import validate
 from ilo_data.validate.testing import copy_valid, has, run_cli
@@ -54,27 +54,80 @@ def test_recent_ratification_is_not_yet_in_force():
 
 
 def test_automatic_denunciation_by_a_revising_convention():
+    # NORMLEX: Azerbaijan registered C185 on 17 July 2006; its C108 ended on 17 July 2007, when
+    # C185 entered into force for it.
     conventions = [instrument("C108", "1961-02-19"), instrument("C185", "2005-02-09")]
-    revisions = [{"revised_id": "C108", "revising_id": "C185", "automatic_denunciation": "yes"}]
-    rows = [ratification("AZE", "C108", "1992-05-19"), ratification("AZE", "C185", "2007-07-17"),
+    revisions = [{"revised_id": "C108", "revising_id": "C185", "automatic_denunciation": "yes",
+                  "takes_effect": "entry-into-force"}]
+    rows = [ratification("AZE", "C108", "1992-05-19"), ratification("AZE", "C185", "2006-07-17"),
             ratification("ARM", "C108", "1994")]
     got = statuses(conventions, revisions, rows)
     assert got[("AZE", "C108")] == ("not in force", "2007-07-17")
     assert got[("ARM", "C108")] == ("in force", "")                # Armenia did not ratify C185
     conditional = [{**revisions[0], "automatic_denunciation": "conditional"}]
-    assert statuses(conventions, conditional, rows)[("AZE", "C108")] == ("in force", "")
+    assert statuses(conventions, conditional, rows)[("AZE", "C108")] == ("", "")   # may or may not be
+
+
+def test_the_day_of_an_automatic_denunciation_follows_the_revising_conventions_rule():
+    conventions = [instrument("C015", "1922-11-20"), instrument("C138", "1976-06-19")]
+    rows = [ratification("BLR", "C015", "1956-11-06"), ratification("BLR", "C138", "1979-05-03")]
+
+    def denounced(takes_effect: str) -> tuple[str, str]:
+        revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes",
+                      "takes_effect": takes_effect}]
+        return statuses(conventions, revisions, rows)[("BLR", "C015")]
+
+    assert denounced("registration") == ("not in force", "1979-05-03")
+    assert denounced("entry-into-force") == ("not in force", "1980-05-03")
+    assert denounced("") == ("not in force", "")                   # not known which: no day
+
+
+def test_an_unknown_rule_still_dates_a_denunciation_both_readings_agree_on():
+    # Registered long before the revising Convention entered into force: both readings give its
+    # entry into force.
+    conventions = [instrument("C015", "1922-11-20"), instrument("C138", "1976-06-19")]
+    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes"}]
+    got = statuses(conventions, revisions, [ratification("X", "C015", "1960"), ratification("X", "C138", "1974-01-02")])
+    assert got[("X", "C015")] == ("not in force", "1976-06-19")
+
+
+def test_a_denunciation_that_takes_effect_later_is_not_yet_derived():
+    conventions = [instrument("C108", "1961-02-19"), instrument("C185", "2005-02-09")]
+    revisions = [{"revised_id": "C108", "revising_id": "C185", "automatic_denunciation": "yes",
+                  "takes_effect": "entry-into-force"}]
+    rows = [ratification("X", "C108", "1990"), ratification("X", "C185", "2026-03-01")]
+    assert statuses(conventions, revisions, rows, today=dt.date(2026, 12, 1))[("X", "C108")] == ("in force", "")
+    assert statuses(conventions, revisions, rows, today=dt.date(2027, 3, 1))[("X", "C108")] == ("not in force", "2027-03-01")
+
+
+def test_a_revising_convention_of_unknown_or_conditional_effect_leaves_the_status_open():
+    conventions = [instrument("C103", "1955-09-07"), instrument("C183", "2002-02-07")]
+    rows = [ratification("AZE", "C103", "1992-05-19"), ratification("AZE", "C183", "2010-01-21"),
+            ratification("KGZ", "C103", "1992-03-31")]
+    for effect in ("", "conditional"):
+        revisions = [{"revised_id": "C103", "revising_id": "C183", "automatic_denunciation": effect}]
+        got = statuses(conventions, revisions, rows)
+        assert got[("AZE", "C103")] == ("", "")                    # C183 may have denounced it
+        assert got[("KGZ", "C103")] == ("in force", "")            # Kyrgyzstan did not ratify C183
+    no = [{"revised_id": "C103", "revising_id": "C183", "automatic_denunciation": "no"}]
+    assert statuses(conventions, no, rows)[("AZE", "C103")] == ("in force", "")
+    not_yet = [ratification("AZE", "C103", "1992-05-19"), ratification("AZE", "C183", "2027-01-21")]
+    unknown = [{"revised_id": "C103", "revising_id": "C183", "automatic_denunciation": ""}]
+    assert statuses(conventions, unknown, not_yet)[("AZE", "C103")] == ("in force", "")
 
 
 def test_denunciation_takes_effect_only_once_the_revising_convention_is_in_force():
     conventions = [instrument("C015", "1922-11-20"), instrument("C138", "1976-06-19")]
-    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes"}]
+    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes",
+                  "takes_effect": "registration"}]
     got = statuses(conventions, revisions, [ratification("X", "C015", "1960"), ratification("X", "C138", "1975-01-02")])
     assert got[("X", "C015")] == ("not in force", "1976-06-19")
 
 
 def test_abrogation_by_the_conference_unless_denounced_before():
     conventions = [instrument("C015", "1922-11-20", "abrogated", "2017-06-13"), instrument("C138", "1976-06-19")]
-    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes"}]
+    revisions = [{"revised_id": "C015", "revising_id": "C138", "automatic_denunciation": "yes",
+                  "takes_effect": "registration"}]
     got = statuses(conventions, revisions, [ratification("X", "C015", "1960"), ratification("Y", "C015", "1960"),
                                             ratification("Y", "C138", "1979-05-03")])
     assert got[("X", "C015")] == ("abrogated", "2017-06-13")
@@ -127,3 +180,46 @@ def test_derive_lists_the_stated_statuses_the_facts_contradict(tmp_path):
         "1919-11-28,1,technical,outdated,,,", "1919-11-28,1,technical,outdated,,1921-06-13,"), encoding="utf-8")
     proc = run_cli("derive", "--root", str(root), "--disagreements")
     assert proc.returncode == 0 and 'RUS C001: stated "denounced"' in proc.stdout and "1 stated statuses" in proc.stdout
+
+
+def test_a_stated_status_with_a_day_the_facts_rule_out_is_a_disagreement():
+    # Azerbaijan's C108 as NORMLEX states it, against a rule that would date it on registration.
+    conventions = [instrument("C108", "1961-02-19"), instrument("C185", "2005-02-09")]
+    rows = [ratification("AZE", "C108", "1992-05-19"), ratification("AZE", "C185", "2006-07-17")]
+
+    def derived(takes_effect: str) -> Derived:
+        revisions = [{"revised_id": "C108", "revising_id": "C185", "automatic_denunciation": "yes",
+                      "takes_effect": takes_effect}]
+        return derive_all(conventions, revisions, rows, TODAY)[("AZE", "C108")]
+
+    assert derived("registration").contradicts("not in force", "2007-07-17")
+    assert not derived("entry-into-force").contradicts("not in force", "2007-07-17")
+    assert not derived("entry-into-force").contradicts("denounced", "2007")      # a year covers the day
+    assert not derived("entry-into-force").contradicts("not in force", "")        # no stated day
+    assert not derived("").contradicts("not in force", "2007-07-17")              # no derived day
+    assert derived("entry-into-force").contradicts("in force", "")
+
+
+def test_validate_warns_when_a_stated_day_contradicts_the_derived_one(tmp_path):
+    root = copy_valid(tmp_path / "pkg")
+    data = root / "data"
+    conventions = data / "conventions.csv"
+    conventions.write_text(conventions.read_text(encoding="utf-8").replace(
+        "1973-06-26,58,fundamental,up-to-date,,,", "1973-06-26,58,fundamental,up-to-date,,1976-06-19,"), encoding="utf-8")
+    with (data / "revisions.csv").open("a", encoding="utf-8") as handle:
+        handle.write("C001,C138,yes,,registration,ilo-normlex,,\n")
+    ratifications = data / "ratifications.csv"
+    text = ratifications.read_text(encoding="utf-8")
+    text = text.replace("RUS,C001,1956,ilo-registration,,,denounced,1997,stated",
+                        "RUS,C001,1956,ilo-registration,,,not in force,1980-05-03,stated")
+    text = text.replace("RUS,C029,1956,ilo-registration,,,,,,,,,ilo-normlex,,\n",
+                        "RUS,C029,1956,ilo-registration,,,,,,,,,ilo-normlex,,\n"
+                        "RUS,C138,1979-05-03,ilo-registration,,,in force,,stated,,16,,ilo-normlex,,\n")
+    ratifications.write_text(text, encoding="utf-8")
+    result = validate(root)
+    assert has(result.problems.items, "status-disagrees", "data/ratifications.csv", 4)
+    message = next(p.message for p in result.problems.items if p.rule == "status-disagrees")
+    assert '"not in force" from 1980-05-03' in message and "from 1979-05-03" in message
+    ratifications.write_text(text.replace("not in force,1980-05-03,stated", "not in force,1979-05-03,stated"),
+                             encoding="utf-8")
+    assert not has(validate(root).problems.items, "status-disagrees")

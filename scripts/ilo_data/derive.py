@@ -57,7 +57,7 @@ def disagreements(tables: dict, today: dt.date | None = None) -> list[tuple[dict
     found = []
     for row in rows:
         fact = derived[(row.get("iso3", ""), row.get("instrument_id", ""))]
-        if row.get("status_basis") == "stated" and fact.status and not fact.agrees_with(row.get("status", "")):
+        if row.get("status_basis") == "stated" and fact.contradicts(row.get("status", ""), row.get("status_date", "")):
             found.append((row, fact))
     return found
 
@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     if args.disagreements:
         found = disagreements(tables)
         for row, fact in found:
-            print(f"{row['iso3']} {row['instrument_id']}: stated \"{row['status']}\" ({row.get('source_id')}); "
+            since = f" from {row['status_date']}" if row.get("status_date") else ""
+            print(f"{row['iso3']} {row['instrument_id']}: stated \"{row['status']}\"{since} ({row.get('source_id')}); "
                   f"the facts give \"{fact.status}\"{' from ' + fact.date if fact.date else ''}: {fact.reason}")
         print(f"{len(found)} stated statuses disagree with the facts" if found else "no stated status disagrees with the facts")
         return 0

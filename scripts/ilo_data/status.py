@@ -7,8 +7,14 @@ The rules are the ILO Constitution's and the Conventions' final clauses:
   effect from its independence instead);
 - ratifying a revising Convention denounces the revised one ipso jure, once the revising
   Convention is in force (`revisions.automatic_denunciation` = yes); NORMLEX then shows the older
-  ratification as "not in force";
+  ratification as "not in force". The day depends on the revising Convention
+  (`revisions.takes_effect`): the registration of the newer ratification (the standard final
+  clause, and C138), or the newer Convention's entry into force for the member twelve months later
+  (the MLC, 2006; C185); unknown, the day is given only where both readings agree;
 - a Convention the Conference abrogated or withdrew takes every ratification with it.
+A member that also ratified a revising Convention whose effect on the older one is unknown
+(`automatic_denunciation` empty) or depends on what it accepted (`conditional`) has no derived
+status for the older one: the facts do not tell whether it was denounced.
 An explicit denunciation cannot be derived: only a source can state it. Dates keep the precision
 of the facts they come from (a registration year gives an entry-into-force year).
 
@@ -39,6 +45,18 @@ class Derived:
         """Whether a stated status says the same: sources other than NORMLEX often call an
         automatic denunciation "denounced" where NORMLEX says "not in force"."""
         return stated == self.status or (self.automatic_denunciation and stated == "denounced")
+
+    def contradicts(self, stated: str, stated_date: str) -> bool:
+        """Whether a stated status and its date say something else: another status, or the same
+        one from a day the derived date rules out (partial dates that overlap agree)."""
+        if not self.status:
+            return False
+        if not self.agrees_with(stated):
+            return True
+        ours, theirs = _parse(self.date), _parse(stated_date)
+        if ours is None or theirs is None:
+            return False
+        return ours.latest() < theirs.earliest() or theirs.latest() < ours.earliest()
 
 
 UNKNOWN = Derived("", "", "")
@@ -94,10 +112,17 @@ class Facts:
     def __init__(self, conventions: list[dict], revisions: list[dict]) -> None:
         self.instruments = {row.get("instrument_id", ""): row for row in conventions}
         self.revised_by: dict[str, list[str]] = {}
+        self.maybe_revised_by: dict[str, list[str]] = {}     # links whose effect is unknown or conditional
+        self.takes_effect: dict[tuple[str, str], str] = {}   # (revised, revising) -> registration / entry-into-force / ""
         for row in revisions:
-            if row.get("automatic_denunciation") == "yes":
-                self.revised_by.setdefault(row.get("revised_id", ""), []).append(row.get("revising_id", ""))
-        self.revising = {r for ids in self.revised_by.values() for r in ids}
+            revised, revising = row.get("revised_id", ""), row.get("revising_id", "")
+            effect = row.get("automatic_denunciation") or ""
+            if effect == "yes":
+                self.revised_by.setdefault(revised, []).append(revising)
+                self.takes_effect[(revised, revising)] = row.get("takes_effect") or ""
+            elif effect in ("", "conditional"):
+                self.maybe_revised_by.setdefault(revised, []).append(revising)
+        self.revising = {r for ids in (*self.revised_by.values(), *self.maybe_revised_by.values()) for r in ids}
         self.held: dict[tuple[str, str], str] = {}   # (iso3, revising id) -> its `ratified` text
 
     def note(self, row: dict) -> None:
@@ -107,7 +132,7 @@ class Facts:
 
     def waits_for_others(self, row: dict) -> bool:
         """Whether the row's status depends on the country's other ratifications."""
-        return row.get("instrument_id") in self.revised_by
+        return row.get("instrument_id") in self.revised_by or row.get("instrument_id") in self.maybe_revised_by
 
     def entry_into_force(self, instrument_id: str) -> PartialDate | None:
         return _parse(self.instruments.get(instrument_id, {}).get("entry_into_force"))
@@ -130,17 +155,49 @@ def _conference_decision(instrument: dict) -> Derived | None:
     return None
 
 
+def _denounced_on(facts: Facts, revised: str, revising: str, registered: PartialDate | None) -> PartialDate | None:
+    """The day a ratification of `revising` registered on `registered` ends the member's ratification
+    of `revised` (None: unknown). Never before the revising Convention's own entry into force."""
+    if registered is None:
+        return None
+    on_registration = later(registered, facts.entry_into_force(revising))
+    on_entry_into_force = facts.in_force_for(revising, registered)
+    rule = facts.takes_effect.get((revised, revising), "")
+    if rule == "registration":
+        return on_registration
+    if rule == "entry-into-force":
+        return on_entry_into_force
+    # Not known which: a day only where both readings give it (a revising Convention that entered
+    # into force more than twelve months after the registration), else as precisely as both share.
+    if on_registration is None or on_entry_into_force is None:
+        return None
+    return _covering(on_registration.earliest(), on_entry_into_force.latest())
+
+
 def _automatic_denunciation(facts: Facts, iso3: str, instrument_id: str, today: dt.date) -> Derived | None:
     for revising in sorted(facts.revised_by.get(instrument_id, [])):
         newer = facts.held.get((iso3, revising))
         if newer is None or facts.entry_into_force(revising) is None:
             continue
-        registered = _parse(newer)
-        when = later(registered, facts.entry_into_force(revising)) if registered else None
+        when = _denounced_on(facts, instrument_id, revising, _parse(newer))
         if when is not None and _when(when, today) == "future":
             continue
         return Derived(PENDING, str(when) if when else "",
                        f"automatically denounced by the ratification of {revising}", automatic_denunciation=True)
+    return None
+
+
+def _perhaps_denounced(facts: Facts, iso3: str, instrument_id: str, today: dt.date) -> Derived | None:
+    """UNKNOWN, with its reason, when the member ratified a revising Convention whose effect on this
+    ratification the facts do not give, and that ratification may have taken effect by today."""
+    for revising in sorted(facts.maybe_revised_by.get(instrument_id, [])):
+        newer = facts.held.get((iso3, revising))
+        if newer is None:
+            continue
+        registered = _parse(newer)
+        if registered is not None and _when(later(registered, facts.entry_into_force(revising)), today) == "future":
+            continue
+        return Derived("", "", f"the ratification of {revising}, which revises it, may have denounced it")
     return None
 
 
@@ -153,6 +210,9 @@ def derive(facts: Facts, row: dict, today: dt.date) -> Derived:
     denounced = _automatic_denunciation(facts, iso3, instrument_id, today)
     if denounced:
         return denounced
+    perhaps = _perhaps_denounced(facts, iso3, instrument_id, today)
+    if perhaps:
+        return perhaps
     decided = _conference_decision(instrument)
     if decided:
         return decided

@@ -9,12 +9,17 @@ from .i18n import N_, _, ngettext
 DENUNCIATION = {"yes": N_("ratifying {new} denounces {old} automatically"),
                 "conditional": N_("ratifying {new} denounces {old} in some cases"),
                 "no": N_("ratifying {new} does not denounce {old}")}
+TAKES_EFFECT = {"registration": N_("on the day the ratification of {new} is registered"),
+                "entry-into-force": N_("when {new} enters into force for the member, twelve months after registration")}
 
 
 def _revision_link(ctx: Context, row: dict, other: str) -> str:
     """One revision link: the other Convention, and what ratifying the newer one does to the older."""
     effect = _(DENUNCIATION.get(row.get("automatic_denunciation") or "", N_("effect on ratifications not recorded")))
     effect = effect.format(new=escape.text(row["revising_id"]), old=escape.text(row["revised_id"]))
+    when = TAKES_EFFECT.get(row.get("takes_effect") or "") if row.get("automatic_denunciation") == "yes" else None
+    if when:
+        effect += " " + _(when).format(new=escape.text(row["revising_id"]))
     condition = f": {escape.text(row['condition'])}" if row.get("condition") else ""
     return f"{ctx.convention_link(row[other], with_title=True)} ({effect}{condition})"
 

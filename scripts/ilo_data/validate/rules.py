@@ -184,13 +184,16 @@ RULES: list[Rule] = [
     _r("status-derived", "domain", "Derived statuses are current",
        "A ratification whose status is derived (or empty) holds what `ilo-data derive` computes from the facts today: "
        "in force once twelve months have passed since registration (and the Convention is in force); not in force "
-       "once the country's ratification of a revising Convention (revisions.automatic_denunciation = yes) took effect; "
-       "abrogated or withdrawn with the Convention. A pending ratification that has since entered into force is a "
+       "once the country's ratification of a revising Convention (revisions.automatic_denunciation = yes) took effect "
+       "(on its registration or its entry into force for the country, as revisions.takes_effect says); "
+       "abrogated or withdrawn with the Convention; no status when the country ratified a revising Convention whose "
+       "effect is unknown or conditional. A pending ratification that has since entered into force is a "
        "warning (time passed); any other difference is an error.",
        "run `make derive` (ilo-data derive) to rewrite the derived statuses",
        'data/ratifications.csv:40: status "": derived status is out of date: the facts now give "in force" [status-derived]'),
     _r("status-disagrees", "domain", "Stated statuses agree with the facts (warning)",
-       "A warning where a status a source states differs from the one the package's facts give. The source may know "
+       "A warning where a status a source states differs from the one the package's facts give, or gives a day the "
+       "derived one rules out (an automatic denunciation dated a year apart). The source may know "
        "more (an explicit denunciation cannot be derived), or a fact may be wrong: check both and say which the row "
        "follows in its notes.",
        "check the stated status against the registration date, the revisions and the Convention's status",

@@ -71,9 +71,11 @@ class DerivedStatus(Check):
         have = _status_cells(row)
         basis = row.get("status_basis") or ""
         if basis == "stated":
-            if derived.status and not derived.agrees_with(have[0]):
+            if derived.contradicts(*have):
+                stated = f'"{have[0]}"' + (f" from {have[1]}" if have[1] else "")
+                given = f'"{derived.status}"' + (f" from {derived.date}" if derived.date else "")
                 self.ctx.problems.add(self.ctx.file("ratifications"), line, "status-disagrees",
-                                      f'stated "{have[0]}" but the facts give "{derived.status}" ({derived.reason})',
+                                      f"stated {stated} but the facts give {given} ({derived.reason})",
                                       field="status", value=have[0], severity="warning")
             return
         want = (derived.status, derived.date) if derived.status else ("", "")
