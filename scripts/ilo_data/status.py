@@ -188,8 +188,8 @@ def _automatic_denunciation(facts: Facts, iso3: str, instrument_id: str, today: 
 
 
 def _perhaps_denounced(facts: Facts, iso3: str, instrument_id: str, today: dt.date) -> Derived | None:
-    """UNKNOWN, with its reason, when the member ratified a revising Convention whose effect on this
-    ratification the facts do not give, and that ratification may have taken effect by today."""
+    """No status (with its reason, for reports) when the member ratified a revising Convention
+    whose effect on this ratification the facts do not give, and which may have taken effect."""
     for revising in sorted(facts.maybe_revised_by.get(instrument_id, [])):
         newer = facts.held.get((iso3, revising))
         if newer is None:
