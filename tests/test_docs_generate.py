@@ -123,3 +123,15 @@ def test_sources_page_shows_primary_and_secondary_apart(generated):
         cut = text.index("## Secondary sources")
         assert all(text.index(f'id="source-{s["source_id"]}"') < cut for s in primary)
         assert all(text.index(f'id="source-{s["source_id"]}"') > cut for s in secondary)
+
+
+def test_a_status_left_open_by_a_revising_convention_says_why(repository_docs):
+    # Azerbaijan ratified C103 and C183, which revises it; whether that denounced C103 is not recorded.
+    docs, ctx = repository_docs
+    rows = {(r["iso3"], r["instrument_id"]): r for r in ctx.rows("ratifications")}
+    assert not rows[("AZE", "C103")]["status"] and ("AZE", "C183") in rows
+    page = (docs / "countries" / "aze.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("| [C103](../conventions/c103.md)"))
+    assert "which revises it, may have denounced it" in line and "(../conventions/c183.md)" in line
+    c069 = (docs / "conventions" / "c069.md").read_text(encoding="utf-8")
+    assert "C186 denounces C069 automatically when C186 enters into force for the member" in c069

@@ -40,6 +40,7 @@ class Derived:
     date: str        # when it took effect, as precise as the facts allow; "" when unknown
     reason: str      # one sentence for reports
     automatic_denunciation: bool = False
+    open_by: str = ""   # no status because this revising Convention may have denounced it
 
     def agrees_with(self, stated: str) -> bool:
         """Whether a stated status says the same: sources other than NORMLEX often call an
@@ -197,7 +198,8 @@ def _perhaps_denounced(facts: Facts, iso3: str, instrument_id: str, today: dt.da
         registered = _parse(newer)
         if registered is not None and _when(later(registered, facts.entry_into_force(revising)), today) == "future":
             continue
-        return Derived("", "", f"the ratification of {revising}, which revises it, may have denounced it")
+        return Derived("", "", f"the ratification of {revising}, which revises it, may have denounced it",
+                       open_by=revising)
     return None
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import package, scope
+from ..status import derive_all
 from ..outpaths import output_path
 from . import escape, i18n
 from .i18n import _
@@ -51,6 +52,14 @@ class Context:
 
     def rows(self, name: str) -> list[dict[str, str]]:
         return self.tables.get(name, [])
+
+    def status_left_open_by(self, iso3: str, instrument_id: str) -> str:
+        """The revising Convention that may have denounced this ratification, where that leaves its
+        status unknown ("" otherwise): derived from the facts once per build."""
+        if "open statuses" not in self._indexes:
+            derived = derive_all(self.rows("conventions"), self.rows("revisions"), self.rows("ratifications"))
+            self._indexes["open statuses"] = {key: d.open_by for key, d in derived.items() if d.open_by}
+        return self._indexes["open statuses"].get((iso3, instrument_id), "")
 
     def index(self, name: str, key: str) -> dict[str, dict[str, str]]:
         if (name, key) not in self._indexes:

@@ -71,7 +71,7 @@ def ratification_summary(ctx: Context, iso3: str) -> str:
     return ", ".join(parts) + "; " + ngettext("{n} Protocol", "{n} Protocols", n.protocols)
 
 
-def _ratification_cells(ctx: Context, items: list[dict]) -> list[list[str]]:
+def _ratification_cells(ctx: Context, iso3: str, items: list[dict]) -> list[list[str]]:
     cells = []
     for r in items:
         extra = " " + _("(minimum age {age})").format(age=_t(r["minimum_age"])) if r.get("minimum_age") is not None else ""
@@ -79,7 +79,7 @@ def _ratification_cells(ctx: Context, items: list[dict]) -> list[list[str]]:
                                            date=wording.date(r["national_act_date"]))
                if r.get("national_act_date") else _("none recorded"))
         cells.append([f"{ctx.convention_link(r['instrument_id'])} {ctx.instrument_title_md(r['instrument_id'])}{extra}",
-                      md.dated(r.get("ratified"), r.get("date_basis")), act, wording.ratification_status(ctx, r),
+                      md.dated(r.get("ratified"), r.get("date_basis")), act, wording.ratification_status(ctx, r, iso3),
                       _t(" ".join(filter(None, [r.get("declaration"), r.get("notes")]))), sources_cell(ctx, r)])
     return cells
 
@@ -105,11 +105,11 @@ def _ratifications(ctx: Context, doc: dict, page: str) -> str:
             continue
         count = wording.count_of(n.by_category.get(category, 0), sizes[category] if category in ("fundamental", "governance") else None)
         out.append(f"### {category_heading(category)} ({count})\n")
-        out.append(tables.table(ctx, page, f"ratifications-{category}", headers, _ratification_cells(ctx, items)))
+        out.append(tables.table(ctx, page, f"ratifications-{category}", headers, _ratification_cells(ctx, iso3, items)))
     protocols = [r for r in rows if r.get("kind") == "protocol"]
     if protocols:
         out.append("### " + _("Protocols") + f" ({n.protocols})\n")
-        out.append(tables.table(ctx, page, "ratifications-protocols", headers, _ratification_cells(ctx, protocols)))
+        out.append(tables.table(ctx, page, "ratifications-protocols", headers, _ratification_cells(ctx, iso3, protocols)))
     return "\n".join(out)
 
 

@@ -55,8 +55,16 @@ def count_of(n: int, total: int | None = None) -> str:
     return _("{n} of {total}").format(n=n, total=total) if total is not None else str(n)
 
 
-def ratification_status(ctx: Context, row: dict) -> str:
-    """md.status (with '(derived)' where the facts imply it), plus the source's date where a source states it."""
+def ratification_status(ctx: Context, row: dict, iso3: str = "") -> str:
+    """md.status (with "(derived)" where the facts imply it), plus the source's date where a source states it,
+    or why there is none where a revising Convention may have denounced it (`iso3` for rows of a
+    country's document, which do not repeat it)."""
     from .md import status
     text = status(row)
-    return text + as_of(ctx, row) if row.get("status") and row.get("status_basis") != "derived" else text
+    if not row.get("status"):
+        revising = ctx.status_left_open_by(row.get("iso3") or iso3, row.get("instrument_id", ""))
+        if revising:
+            return text + ": " + _("the ratification of {revising}, which revises it, may have denounced it").format(
+                revising=ctx.convention_link(revising))
+        return text
+    return text + as_of(ctx, row) if row.get("status_basis") != "derived" else text
