@@ -126,12 +126,12 @@ def test_sources_page_shows_primary_and_secondary_apart(generated):
 
 
 def test_a_status_left_open_by_a_revising_convention_says_why(repository_docs):
-    # Azerbaijan ratified C103 and C183, which revises it; whether that denounced C103 is not recorded.
+    # Russia ratified C016 and the MLC, 2006, which revises it; whether that denounced C016 is not recorded.
     docs, ctx = repository_docs
     rows = {(r["iso3"], r["instrument_id"]): r for r in ctx.rows("ratifications")}
-    assert not rows[("AZE", "C103")]["status"] and ("AZE", "C183") in rows
-    page = (docs / "countries" / "aze.md").read_text(encoding="utf-8")
-    line = next(line for line in page.splitlines() if line.startswith("| [C103](../conventions/c103.md)"))
-    assert "which revises it, may have denounced it" in line and "(../conventions/c183.md)" in line
+    assert not rows[("RUS", "C016")]["status"] and ("RUS", "C186") in rows
+    page = (docs / "countries" / "rus.md").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if line.startswith("| [C016](../conventions/c016.md)"))
+    assert "which revises it, may have denounced it" in line and "(../conventions/c186.md)" in line
     c069 = (docs / "conventions" / "c069.md").read_text(encoding="utf-8")
     assert "C186 denounces C069 automatically when C186 enters into force for the member" in c069
