@@ -92,6 +92,6 @@ def test_rules_catalogue_is_complete():
     assert domain == {"ratification-after-adoption", "ratification-after-membership", "protocol-with-convention",
                       "status-dates", "real-calendar-dates", "period-forward", "office-hierarchy-acyclic",
                       "one-office-at-a-time", "sources-exist", "sources-used", "iso-codes-real", "category-counts",
-                      "status-basis", "status-derived", "secondary-source", "status-disagrees", "revision-forward", "supplement-not-younger",
+                      "status-basis", "status-derived", "secondary-source", "status-disagrees", "revision-forward", "revision-effect", "supplement-not-younger",
                       "date-in-future", "registration-from-entry-into-force",
                       "name-script", "name-lookalikes", "name-whitespace"}

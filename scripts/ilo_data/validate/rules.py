@@ -202,6 +202,11 @@ RULES: list[Rule] = [
        "In revisions, the revising Convention was adopted after the Convention it revises, and no Convention revises itself.",
        "check which of the two is the older Convention",
        'data/revisions.csv:2: revising_id "C005": adopted (1919-11-28) before the Convention it revises, C138 (1973-06-26) [revision-forward]'),
+    _r("revision-effect", "domain", "A revision link's details fit its effect",
+       "In revisions, `takes_effect` (when an automatic denunciation takes effect) is given only where "
+       "automatic_denunciation is `yes`, and `condition` only where it is `conditional`.",
+       "set automatic_denunciation to the value the detail belongs to, or empty the detail",
+       'data/revisions.csv:2: takes_effect "registration": takes_effect is for automatic_denunciation "yes", not "" [revision-effect]'),
     _r("supplement-not-younger", "domain", "A Recommendation supplements an older Convention",
        "In recommendations, the Convention named in `supplements` (which must exist: a foreign key) was adopted "
        "before the Recommendation or on the same day, never after it.",

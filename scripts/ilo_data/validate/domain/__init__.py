@@ -12,12 +12,12 @@ from .dates import NotInFuture, PeriodForward, RealCalendarDates
 from .names import NameLookalikes, NameScript, NameWhitespace
 from .offices import HierarchyAcyclic, OneOfficeAtATime
 from .ratifications import AfterAdoption, AfterMembership, ProtocolWithConvention, RegistrationFromEntryIntoForce, StatusDates
-from .revisions import RevisionForward, SupplementNotYounger
+from .revisions import RevisionEffect, RevisionForward, SupplementNotYounger
 from .sources import SecondaryOverPrimary, SourcesExist, SourcesUsed
 from .statuses import DerivedStatus, StatusBasis
 
 CHECKS: list[type[Check]] = [
-    AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, RegistrationFromEntryIntoForce, StatusBasis, DerivedStatus, RevisionForward, SupplementNotYounger,
+    AfterAdoption, AfterMembership, ProtocolWithConvention, StatusDates, RegistrationFromEntryIntoForce, StatusBasis, DerivedStatus, RevisionForward, RevisionEffect, SupplementNotYounger,
     RealCalendarDates, PeriodForward, NotInFuture,
     HierarchyAcyclic, OneOfficeAtATime, SourcesExist, SourcesUsed, SecondaryOverPrimary, IsoCodesReal, CategoryCounts, IntegerForm,
     NameScript, NameLookalikes, NameWhitespace,

@@ -1,5 +1,5 @@
-"""Rules on links between instruments: a Convention is revised by a later one, never by itself; a
-Recommendation supplements a Convention adopted before it or with it."""
+"""Rules on links between instruments: a Convention is revised by a later one, never by itself, and
+a link's details fit its effect; a Recommendation supplements a Convention adopted before it or with it."""
 from __future__ import annotations
 
 from .base import Check, span
@@ -42,6 +42,22 @@ class RevisionForward(_LinkToConventions):
         if before and after and after[1] < before[0]:
             self.ctx.report(table, line, self.rule, f"adopted ({self.adopted[new]}) before the Convention it "
                             f"revises, {old} ({self.adopted[old]})", "revising_id", new)
+
+
+class RevisionEffect(Check):
+    """`takes_effect` dates an automatic denunciation and `condition` qualifies a conditional one:
+    on any other link they are a slip (derivation would ignore them without a word)."""
+    rule = "revision-effect"
+    tables = ("revisions",)
+    FIELD_FOR = {"takes_effect": "yes", "condition": "conditional"}
+
+    def row(self, table, line, row):
+        effect = row.get("automatic_denunciation") or ""
+        for field, wanted in self.FIELD_FOR.items():
+            value = row.get(field)
+            if value and effect != wanted:
+                self.ctx.report(table, line, self.rule, f'{field} is for automatic_denunciation "{wanted}", '
+                                f'not "{effect}"', field, value)
 
 
 class SupplementNotYounger(_LinkToConventions):
