@@ -58,3 +58,13 @@ def test_country_page_shows_the_names_so_the_site_search_finds_them(repository_d
     from ilo_data.docs.context import page_slug
     page = (repository_docs[0] / "countries" / f"{page_slug('TJK')}.md").read_text(encoding="utf-8")
     assert "Таджикистан" in page and "Tayikistán" in page and "Tadjikistan" in page
+
+
+def test_cldr_source_keeps_its_read_date_until_the_version_changes():
+    import datetime
+    today = datetime.date(2030, 1, 2)
+    current = names.cldr_source(today=datetime.date(2026, 12, 1))
+    assert current["retrieved"] == "2026-12-01"
+    assert names.cldr_source(current, today)["retrieved"] == "2026-12-01"
+    older = dict(current, title="Unicode CLDR, version 40 (via Babel 2.9.0)")
+    assert names.cldr_source(older, today)["retrieved"] == "2030-01-02"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import io
 from pathlib import Path
 
@@ -25,15 +26,24 @@ SOURCE_ID = "unicode-cldr"
 COMMAND = "make names"
 
 
-def cldr_source() -> dict[str, str]:
-    """The `sources` row every generated name cites: the CLDR version Babel ships."""
+def cldr_source(previous: dict | None = None, today: datetime.date | None = None) -> dict[str, str]:
+    """The `sources` row every generated name cites: the CLDR version Babel ships.
+
+    `retrieved` is the day the package first read this CLDR version: kept from `previous` (the row
+    already in `sources`) while the versions in the title are unchanged, so the command stays
+    repeatable; a new CLDR or Babel version is read today."""
+    title = f"Unicode CLDR, version {get_cldr_version()} (via Babel {babel.__version__})"
+    if previous and previous.get("title") == title and previous.get("retrieved"):
+        retrieved = previous["retrieved"]
+    else:
+        retrieved = (today or datetime.date.today()).isoformat()
     return {
         "source_id": SOURCE_ID,
-        "title": f"Unicode CLDR, version {get_cldr_version()} (via Babel {babel.__version__})",
+        "title": title,
         "publisher": "Unicode Consortium",
         "url": "https://cldr.unicode.org/",
         "published": "",
-        "retrieved": "",
+        "retrieved": retrieved,
         "kind": "other",
         "primary": "false",
         "language": "",
@@ -70,7 +80,8 @@ def _csv_bytes(root: Path, name: str, rows: list[dict]) -> bytes:
 
 def with_source(sources: list[dict]) -> list[dict]:
     """The sources table with the CLDR row added or brought up to date."""
-    return [row for row in sources if row["source_id"] != SOURCE_ID] + [cldr_source()]
+    previous = next((row for row in sources if row["source_id"] == SOURCE_ID), None)
+    return [row for row in sources if row["source_id"] != SOURCE_ID] + [cldr_source(previous)]
 
 
 def expected_files(root: Path) -> tuple[dict[Path, bytes], list[str]]:
