@@ -223,3 +223,19 @@ def test_validate_warns_when_a_stated_day_contradicts_the_derived_one(tmp_path):
     ratifications.write_text(text.replace("not in force,1980-05-03,stated", "not in force,1979-05-03,stated"),
                              encoding="utf-8")
     assert not has(validate(root).problems.items, "status-disagrees")
+
+
+def test_a_stated_entry_into_force_after_the_latest_day_registration_allows_is_a_disagreement():
+    # Georgia's Legislative Herald dates C029's entry into force 22 June 1997; NORMLEX's comments
+    # head it "Ratification: 1993", so the ILO's entry into force came in 1994 at the latest.
+    derived = derive_all([instrument("C029", "1932-05-01")], [], [ratification("GEO", "C029", "1993")],
+                         TODAY)[("GEO", "C029")]
+    assert derived.status == "in force" and derived.in_force_by == "1994"
+    assert derived.contradicts("in force", "1997-06-22")
+    assert not derived.contradicts("in force", "1994-06-22")      # twelve months after a 1993 day
+    assert not derived.contradicts("in force", "1993-06-22")      # earlier: a successor State's declaration
+    assert not derived.contradicts("in force", "")
+    # The Convention's own entry into force, when later, is the bound.
+    late = derive_all([instrument("C999", "1996-03-01")], [], [ratification("GEO", "C999", "1993")],
+                      TODAY)[("GEO", "C999")]
+    assert not late.contradicts("in force", "1996-03-01") and late.contradicts("in force", "1996-04-01")

@@ -41,6 +41,7 @@ class Derived:
     reason: str      # one sentence for reports
     automatic_denunciation: bool = False
     open_by: str = ""   # no status because this revising Convention may have denounced it
+    in_force_by: str = ""   # "in force": the day it entered into force at the latest (twelve months after registration)
 
     def agrees_with(self, stated: str) -> bool:
         """Whether a stated status says the same: sources other than NORMLEX often call an
@@ -54,7 +55,13 @@ class Derived:
             return False
         if not self.agrees_with(stated):
             return True
-        ours, theirs = _parse(self.date), _parse(stated_date)
+        theirs = _parse(stated_date)
+        latest = _parse(self.in_force_by)
+        if stated == "in force" and theirs is not None and latest is not None and theirs.earliest() > latest.latest():
+            # A stated entry into force after the latest day the registration allows: not the ILO's
+            # (often the day a national act took effect).
+            return True
+        ours = _parse(self.date)
         if ours is None or theirs is None:
             return False
         return ours.latest() < theirs.earliest() or theirs.latest() < ours.earliest()
@@ -224,7 +231,8 @@ def derive(facts: Facts, row: dict, today: dt.date) -> Derived:
         # In force, but from when is not derived: twelve months after registration holds for an
         # ordinary ratification, while a successor State's declaration takes effect earlier (from
         # its independence), and the package cannot always tell the two apart.
-        return Derived("in force", "", f"registered {row.get('ratified')}; in force twelve months later at the latest")
+        return Derived("in force", "", f"registered {row.get('ratified')}; in force by {entry} at the latest",
+                       in_force_by=str(entry))
     if moment == "future":
         return Derived(PENDING, "", f"registered; enters into force on {entry}")
     return UNKNOWN

@@ -193,11 +193,12 @@ RULES: list[Rule] = [
        'data/ratifications.csv:40: status "": derived status is out of date: the facts now give "in force" [status-derived]'),
     _r("status-disagrees", "domain", "Stated statuses agree with the facts (warning)",
        "A warning where a status a source states differs from the one the package's facts give, or gives a day the "
-       "derived one rules out (an automatic denunciation dated a year apart). The source may know "
+       "derived one rules out (an automatic denunciation dated a year apart; an entry into force later than twelve months "
+       "after registration, often the day a national act took effect). The source may know "
        "more (an explicit denunciation cannot be derived), or a fact may be wrong: check both and say which the row "
        "follows in its notes.",
        "check the stated status against the registration date, the revisions and the Convention's status",
-       'data/ratifications.csv:4: status "denounced": stated "denounced" but the facts give "in force" (registered 1956; in force twelve months later at the latest) [status-disagrees]'),
+       'data/ratifications.csv:4: status "denounced": stated "denounced" but the facts give "in force" (registered 1956; in force by 1957 at the latest) [status-disagrees]'),
     _r("revision-forward", "domain", "Revisions point back in time",
        "In revisions, the revising Convention was adopted after the Convention it revises, and no Convention revises itself.",
        "check which of the two is the older Convention",
