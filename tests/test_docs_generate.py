@@ -135,3 +135,18 @@ def test_a_status_left_open_by_a_revising_convention_says_why(repository_docs):
     assert "which revises it, may have denounced it" in line and "(../conventions/c186.md)" in line
     c069 = (docs / "conventions" / "c069.md").read_text(encoding="utf-8")
     assert "C186 denounces C069 automatically when C186 enters into force for the member" in c069
+
+
+def test_convention_pages_give_the_title_in_every_other_language_with_its_source(repository_docs):
+    docs, ctx = repository_docs
+    titles = {(r["instrument_id"], r["language"]): r for r in ctx.rows("convention_titles")}
+    fr = titles[("C029", "fr")]
+    line = next(l for l in (docs / "conventions" / "c029.md").read_text(encoding="utf-8").splitlines()
+                if l.startswith("| **Other languages**"))
+    assert 'fr: <span lang="fr">' in line and f"#source-{fr['source_id']}" in line
+    assert "ru: " in line and "es: " in line
+    # a language with no title held is said, not skipped
+    missing = next(c["instrument_id"] for c in ctx.rows("conventions")
+                   if (c["instrument_id"], "ru") not in titles and (c["instrument_id"], "es") in titles)
+    page = (docs / "conventions" / f"{missing.lower()}.md").read_text(encoding="utf-8")
+    assert "ru: not recorded" in page and f"#source-{titles[(missing, 'es')]['source_id']}" in page.split("## Sources cited")[1]

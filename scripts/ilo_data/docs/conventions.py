@@ -1,6 +1,7 @@
 """One page per Convention and Protocol: what it is, and which of the ten countries ratified it."""
 from __future__ import annotations
 
+from .. import languages
 from . import counts, escape, i18n, md, tables, wording
 from .context import CATEGORY_ORDER, Context, page_slug, sources_cell
 from .i18n import N_, _, ngettext
@@ -36,6 +37,24 @@ def _revision_facts(ctx: Context, iid: str) -> list[tuple[str, str]]:
     return facts
 
 
+def _titles(ctx: Context, iid: str) -> tuple[str, list[dict[str, str]]]:
+    """The title in each other language of the package, each with its source ("not recorded" where
+    none is held), and the label rows shown: the page carries every title, so search finds it."""
+    held = {r.get("language"): r for r in ctx.group("convention_titles", "instrument_id").get(iid, [])}
+    parts, shown = [], []
+    for code in languages.LANGUAGES:
+        if code == i18n.current():
+            continue
+        row = held.get(code)
+        if row:
+            shown.append(row)
+            parts.append(f'{escape.text(code)}: <span lang="{escape.attr(code)}">{escape.text(row.get("title"))}</span> '
+                         f'({ctx.source_link(row.get("source_id", ""))})')
+        else:
+            parts.append(f"{escape.text(code)}: " + _(wording.NOT_RECORDED))
+    return "; ".join(parts), shown
+
+
 def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> str:
     iid = conv["instrument_id"]
     page = f"conventions/{page_slug(iid)}.md"
@@ -44,7 +63,9 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
     if i18n.current() != i18n.SOURCE and ctx.instrument_title(iid)[0] != conv.get("title") and conv.get("title"):
         out.append(_("English title:") + f' <span lang="en">{escape.text(conv["title"])}</span>\n')
     not_recorded = _(wording.NOT_RECORDED)
+    titles, title_rows = _titles(ctx, iid)
     facts = [
+        (_("Other languages"), titles),
         (_("Kind"), md.status_word(conv.get("kind", ""))),
         (_("Number"), escape.text(conv.get("number", ""))),
         (_("Category"), md.status_word(conv.get("category") or "") or not_recorded),
@@ -84,7 +105,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
     others = sorted(set(by_country) - set(covered))
     if others:
         out.append(_("Also recorded for:") + " " + ", ".join(ctx.country_link(i) for i in others) + ".\n")
-    rows = [conv] + list(by_country.values())
+    rows = [conv] + title_rows + list(by_country.values())
     out.append("## " + _("Sources cited") + f" {{ #sources-cited data-search-exclude }}\n")
     out.append(ctx.sources_list(rows))
     return "\n".join(out)
