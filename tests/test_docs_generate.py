@@ -150,3 +150,14 @@ def test_convention_pages_give_the_title_in_every_other_language_with_its_source
                    if (c["instrument_id"], "ru") not in titles and (c["instrument_id"], "es") in titles)
     page = (docs / "conventions" / f"{missing.lower()}.md").read_text(encoding="utf-8")
     assert "ru: not recorded" in page and f"#source-{titles[(missing, 'es')]['source_id']}" in page.split("## Sources cited")[1]
+
+
+def test_dictionary_gives_each_language_s_completeness(repository_docs):
+    from ilo_data import languages
+    docs, ctx = repository_docs
+    index = (docs / "dictionary" / "index.md").read_text(encoding="utf-8")
+    tables = {name: ctx.rows(name) for r in languages.LABEL_RESOURCES for name in (r.name, r.labels)}
+    for entry in languages.completeness(tables):
+        row = (f"| [{entry['resource'].replace('_', chr(92) + '_')}]({entry['resource']}.md) | <code>{entry['language']}</code> "
+               f"| {entry['held']} | {entry['total']} |")
+        assert row in index, row

@@ -162,6 +162,7 @@ def languages_section(ctx: Context) -> str:
                  "data ({codes}) are rows of label resources, one row per thing and language, each citing its source: {labels}. "
                  "A name no source gives is absent and counts as missing (`ilo-data coverage --names`).").format(
                      codes=", ".join(escape.code(c) for c in LANGUAGES), labels=", ".join(labels) or _("none in this package")) + "\n")
+    out.append(completeness_table(ctx))
     out.append(_("The site is in English and in Russian (the language switcher in the header leads to the same page in the "
                  "other language). Its own words come from message catalogs (`scripts/ilo_data/docs/locale/`); names and "
                  "titles come from the rows above, and an English title standing in for a missing one is marked. Other text "
@@ -169,6 +170,21 @@ def languages_section(ctx: Context) -> str:
                  "as rows, a catalog (`pybabel init`, then `make messages`), its code in `SITE_LANGUAGES` "
                  "(`scripts/ilo_data/docs/i18n.py`) and a `mkdocs.<code>.yml`; CONTRIBUTING.md says how.") + "\n")
     return "\n".join(out)
+
+
+def completeness_table(ctx: Context) -> str:
+    """Per label resource and language: how many of the labelled rows have a name (`languages.completeness`,
+    the figures `ilo-data coverage --names` prints)."""
+    from ..languages import LABEL_RESOURCES, completeness
+    present = [r for r in LABEL_RESOURCES if r.name in ctx.schemas and r.labels in ctx.schemas]
+    if not present:
+        return ""
+    tables = {name: ctx.rows(name) for r in present for name in (r.name, r.labels)}
+    rows = [[f"[{escape.text(e['resource'])}]({escape.anchor_id(e['resource'])}.md)", escape.code(e["language"]),
+             str(e["held"]), str(e["total"]), f"{100 * e['held'] / e['total']:.0f}%" if e["total"] else "-"]
+            for e in completeness(tables) if e["resource"] in {r.name for r in present}]
+    return (_("How complete each language is: the rows of the labelled table that have a name or title in it.") + "\n\n"
+            + md.table([_("resource"), _("language"), _("named"), _("of"), _("share")], rows, ["---", "---", "--:", "--:", "--:"]))
 
 
 def write(ctx: Context) -> None:
