@@ -41,7 +41,7 @@ class Derived:
     reason: str      # one sentence for reports
     automatic_denunciation: bool = False
     open_by: str = ""   # no status because this revising Convention may have denounced it
-    in_force_by: str = ""   # "in force": the day it entered into force at the latest (twelve months after registration)
+    in_force_by: str = ""   # "in force": it entered into force by this day (twelve months after registration, or the Convention's own entry into force if later)
 
     def agrees_with(self, stated: str) -> bool:
         """Whether a stated status says the same: sources other than NORMLEX often call an
