@@ -161,3 +161,15 @@ def test_dictionary_gives_each_language_s_completeness(repository_docs):
         row = (f"| [{entry['resource'].replace('_', chr(92) + '_')}]({entry['resource']}.md) | <code>{entry['language']}</code> "
                f"| {entry['held']} | {entry['total']} |")
         assert row in index, row
+
+
+def test_recommendations_page_has_a_row_for_each_and_conventions_link_to_theirs(repository_docs):
+    docs, ctx = repository_docs
+    page = (docs / "recommendations" / "index.md").read_text(encoding="utf-8")
+    for r in ctx.rows("recommendations"):
+        assert f'<span id="{r["instrument_id"].lower()}"></span>{r["instrument_id"]} |' in page, r["instrument_id"]
+    row = next(l for l in page.splitlines() if '<span id="r184"></span>' in l)
+    fr = next(t for t in ctx.rows("recommendation_titles") if t["instrument_id"] == "R184" and t["language"] == "fr")
+    assert "(../conventions/c177.md)" in row and f'fr: <span lang="fr">' in row and f"#source-{fr['source_id']}" in row
+    c177 = (docs / "conventions" / "c177.md").read_text(encoding="utf-8")
+    assert "| **Supplemented by** | [R184 " in c177 and "(../recommendations/index.md#r184)" in c177

@@ -16,6 +16,7 @@ FOLDERS = {
     "dictionary": "dictionary",
     "countries": "countries",
     "conventions": "conventions",
+    "recommendations": "recommendations",
     "offices": "offices",
     "charts": "charts",
     "downloads": "downloads",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import languages
-from . import counts, escape, i18n, md, tables, wording
+from . import counts, escape, i18n, md, recommendations, tables, wording
 from .context import CATEGORY_ORDER, Context, page_slug, sources_cell
 from .i18n import N_, _, ngettext
 
@@ -81,6 +81,11 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
     if protocols:
         facts.append((_("Protocols"), ", ".join(ctx.convention_link(p["instrument_id"], with_title=True) for p in protocols)))
     facts += _revision_facts(ctx, iid)
+    supplements = sorted(ctx.group("recommendations", "supplements").get(iid, []), key=lambda r: r["instrument_id"])
+    if supplements:
+        facts.append((_("Supplemented by"), "; ".join(
+            f"[{escape.text(r['instrument_id'])} {ctx.instrument_title_md(r['instrument_id'])}]({recommendations.link(r['instrument_id'])})"
+            for r in supplements)))
     if conv.get("notes"):
         facts.append((_("Notes"), escape.text(conv["notes"])))
     facts.append((_("Sources"), sources_cell(ctx, conv)))

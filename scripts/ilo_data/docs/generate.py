@@ -16,13 +16,13 @@ from pathlib import Path
 
 from ..locate import add_package_arguments
 from . import (about, changelog, charts, contributing, conventions, countries, dictionary, downloads, explore, home, offices,
-               release, research, rules, sources)
+               recommendations, release, research, rules, sources)
 from ..validate.gate import refuse_invalid
 from . import i18n
 from .context import FILES, FOLDERS, Context
 
 # Order matters only for the changelog, which links to pages that must exist already.
-MODULES = [home, dictionary, countries, conventions, offices, charts, downloads, explore, rules, about, sources, contributing,
+MODULES = [home, dictionary, countries, conventions, recommendations, offices, charts, downloads, explore, rules, about, sources, contributing,
            research, release, changelog]
 
 

@@ -28,6 +28,7 @@ def page(ctx: Context) -> str:
         "- " + _("**[Data dictionary](dictionary/index.md)**: every table and field, with types, constraints and examples."),
         "- " + _("**[Countries](countries/index.md)**: all member States; the ten covered from Moscow in detail."),
         "- " + _("**[Conventions](conventions/index.md)**: every Convention and Protocol, and who of the ten ratified it."),
+        "- " + _("**[Recommendations](recommendations/index.md)**: every Recommendation, its titles and the Convention it supplements."),
         "- " + _("**[Offices](offices/index.md)**: the hierarchy of ILO offices, their history and coverage."),
         "- " + _("**[Charts](charts/index.md)**: fundamental Conventions, ratifications over time, coverage."),
         "- " + _("**[Downloads](downloads.md)**: the release files, with checksums and how to load them.") + "\n",

@@ -104,7 +104,7 @@ def date(text: str | None) -> str:
 
 # The navigation's titles (mkdocs.yml `nav`) and the templates' own words (overrides/partials/), which the
 # build hook (mkdocs_hooks.py) translates into the site's language (`theme.language`).
-NAV_TITLES = [N_("Home"), N_("Data dictionary"), N_("Countries"), N_("Conventions"), N_("Offices"), N_("Charts"),
+NAV_TITLES = [N_("Home"), N_("Data dictionary"), N_("Countries"), N_("Conventions"), N_("Recommendations"), N_("Offices"), N_("Charts"),
               N_("Downloads"), N_("Sources"), N_("Explore"), N_("Contributing"), N_("Validation rules"),
               N_("Versioning"), N_("Research"), N_("Changelog"), N_("About")]
 TEMPLATE_TEXT = {
