@@ -239,3 +239,18 @@ def test_a_stated_entry_into_force_after_the_latest_day_registration_allows_is_a
     late = derive_all([instrument("C999", "1996-03-01")], [], [ratification("GEO", "C999", "1993")],
                       TODAY)[("GEO", "C999")]
     assert not late.contradicts("in force", "1996-03-01") and late.contradicts("in force", "1996-04-01")
+
+
+def test_entry_into_force_for_a_member_follows_the_conventions_own_clause():
+    def derived(rule, registered, today):
+        conv = dict(instrument("C011", "1923-05-11"), entry_for_member=rule)
+        return derive_all([conv], [], [ratification("X", "C011", registered)], today)[("X", "C011")]
+    # C011 (1921): in force for a member on the day its ratification is registered.
+    assert derived("on-registration", "2026-11-20", TODAY).status == "in force"
+    assert derived("12-months", "2026-11-20", TODAY).status == "not in force"
+    assert derived("", "2026-11-20", TODAY).status == "not in force"        # not read: twelve months, the longest
+    assert derived("90-days", "2026-08-01", TODAY).status == "in force"      # 30 October 2026
+    assert derived("90-days", "2026-09-10", TODAY).status == "not in force"  # 9 December 2026
+    assert derived("6-months", "2026-05-31", TODAY).in_force_by == "2026-11-30"
+    # A year-only registration moved by six months spans two years: the later one bounds it.
+    assert derived("6-months", "1988", TODAY).in_force_by == "1989"

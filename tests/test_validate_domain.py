@@ -139,3 +139,26 @@ def test_registration_cannot_be_inferred_from_the_conventions_own_entry_into_for
     assert has(problems, "registration-from-entry-into-force", R, 3)
     earlier = (own[0], own[1], own[2].replace("1980-05-03", "1976-06-19"))
     assert not has(mutate(tmp_path / "b", (R, ORIGINAL, INFERRED.format("1980-05-03")), earlier), "registration-from-entry-into-force")
+
+
+CLAUSE = ("data/conventions.csv", "1973-06-26,58,fundamental,up-to-date,,,12-months,", "1973-06-26,58,fundamental,up-to-date,,,{},")
+
+
+def test_registration_inferred_follows_the_conventions_own_clause(tmp_path):
+    # The Conventions of 1919-1926 enter into force for a member on the day its ratification is registered.
+    on_registration = (CLAUSE[0], CLAUSE[1], CLAUSE[2].format("on-registration"))
+    assert not has(mutate(tmp_path, (R, ORIGINAL, INFERRED.format("1979-05-03")), on_registration),
+                   "registration-from-entry-into-force")
+    problems = mutate(tmp_path / "b", (R, ORIGINAL, INFERRED.format("1980-05-03")), on_registration)
+    assert has(problems, "registration-from-entry-into-force", R, 3)
+    assert "not on the ratified day" in next(p.message for p in problems if p.rule == "registration-from-entry-into-force")
+    six_months = (CLAUSE[0], CLAUSE[1], CLAUSE[2].format("6-months"))
+    assert not has(mutate(tmp_path / "c", (R, ORIGINAL, INFERRED.format("1979-11-03")), six_months),
+                   "registration-from-entry-into-force")
+
+
+def test_registration_cannot_be_inferred_where_the_clause_is_not_recorded(tmp_path):
+    unread = (CLAUSE[0], CLAUSE[1], CLAUSE[2].format(""))
+    problems = mutate(tmp_path, (R, ORIGINAL, INFERRED.format("1980-05-03")), unread)
+    assert has(problems, "registration-from-entry-into-force", R, 3)
+    assert "not recorded" in next(p.message for p in problems if p.rule == "registration-from-entry-into-force")

@@ -111,7 +111,7 @@ def render_text(report: list[dict]) -> str:
     lines.append("Held = Conventions with a row in ratifications (any status; Protocols apart). Share = rows possibly")
     lines.append("ratified by the stated total's date, over that total (all held rows when the total is undated;")
     lines.append("over 100%: the total is older than rows the package holds). Dates as precise as their source;")
-    lines.append("'inferred': registration days inferred as twelve months before a stated entry into force.")
+    lines.append("'inferred': registration days inferred from a stated entry into force, by the Convention's final clause.")
     return "\n".join(lines)
 
 
@@ -124,8 +124,9 @@ def render_markdown(report: list[dict]) -> str:
               "*Stated total*: the latest `conventions_ratified` claim for the country. *Share*: rows possibly "
               "ratified by that claim's date (all held rows when the total is undated), over the stated total; over 100% "
               "means the total is older than rows the package holds. Where no total is stated, no share is given. "
-              "*Full date*: \"inferred\" counts registration days inferred as twelve months before the day a source "
-              "gives for the Convention's entry into force for the country (`date_basis` `entry-into-force`)."]
+              "*Full date*: \"inferred\" counts registration days inferred from the day a source gives for the "
+              "Convention's entry into force for the country, by the Convention's final clause (`date_basis` "
+              "`entry-into-force`, `conventions.entry_for_member`)."]
     return "\n".join(lines)
 
 

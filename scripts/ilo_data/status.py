@@ -1,10 +1,11 @@
 """Ratification statuses that follow from the package's own facts (`status_basis` = derived).
 
 The rules are the ILO Constitution's and the Conventions' final clauses:
-- a ratification enters into force for the member twelve months after the ILO registered it, or
-  on the Convention's own entry into force if that is later (so a registration more than twelve
-  months old is in force; its start is not derived, as a successor State's declaration takes
-  effect from its independence instead);
+- a ratification enters into force for the member as the Convention's final clause says
+  (`conventions.entry_for_member`: on registration for the Conventions of 1919-1926, then 90 days,
+  six months or, from 1928 on, twelve months after; twelve months, the longest, where the clause
+  is not recorded), or on the Convention's own entry into force if that is later; its start is not
+  derived, as a successor State's declaration takes effect from its independence instead;
 - ratifying a revising Convention denounces the revised one ipso jure, once the revising
   Convention is in force (`revisions.automatic_denunciation` = yes); NORMLEX then shows the older
   ratification as "not in force". The day depends on the revising Convention
@@ -41,7 +42,7 @@ class Derived:
     reason: str      # one sentence for reports
     automatic_denunciation: bool = False
     open_by: str = ""   # no status because this revising Convention may have denounced it
-    in_force_by: str = ""   # "in force": it entered into force by this day (twelve months after registration, or the Convention's own entry into force if later)
+    in_force_by: str = ""   # "in force": it entered into force by this day (by the final clause, or the Convention's own entry into force if later)
 
     def agrees_with(self, stated: str) -> bool:
         """Whether a stated status says the same: sources other than NORMLEX often call an
@@ -77,11 +78,48 @@ def _parse(text: str | None) -> PartialDate | None:
         return None
 
 
+def _shifted(low: dt.date, high: dt.date) -> PartialDate:
+    """The partial date covering low..high; where none does (a year-only date moved by six months
+    spans two years), the later year, so the result stays a latest bound."""
+    return _covering(low, high) or PartialDate(high.year)
+
+
+def _plus_months(date: PartialDate, months: int) -> PartialDate:
+    """The same day `months` later (31 August + 6 months: the last day of February), as precise as `date`."""
+    if date.month is None:
+        if months % 12 == 0:
+            return PartialDate(date.year + months // 12, None, None)
+        return _shifted(_plus_months(PartialDate(date.year, 1, 1), months).earliest(),
+                        _plus_months(PartialDate(date.year, 12, 31), months).latest())
+    index = date.year * 12 + date.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if date.day:
+        return PartialDate(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+    return PartialDate(year, month, None)
+
+
 def _plus_year(date: PartialDate) -> PartialDate:
-    year = date.year + ENTRY_DELAY_YEARS
-    if date.day:   # 29 February + 12 months: the last day of February
-        return PartialDate(year, date.month, min(date.day, calendar.monthrange(year, date.month)[1]))
-    return PartialDate(year, date.month, None)
+    return _plus_months(date, 12 * ENTRY_DELAY_YEARS)
+
+
+def _plus_days(date: PartialDate, days: int) -> PartialDate:
+    """`days` later, as precisely as the shifted span allows."""
+    step = dt.timedelta(days=days)
+    return _shifted(date.earliest() + step, date.latest() + step)
+
+
+def enters_for_member(rule: str, registered: PartialDate) -> PartialDate:
+    """The day a ratification registered on `registered` enters into force for the member once the
+    Convention itself is in force, by the Convention's final clause (`conventions.entry_for_member`).
+    Unknown rule: twelve months, the longest any clause gives, so the day is a latest bound."""
+    if rule == "on-registration":
+        return registered
+    if rule == "90-days":
+        return _plus_days(registered, 90)
+    if rule == "6-months":
+        return _plus_months(registered, 6)
+    return _plus_year(registered)
 
 
 def _covering(low: dt.date, high: dt.date) -> PartialDate | None:
@@ -147,11 +185,13 @@ class Facts:
 
     def in_force_for(self, instrument_id: str, registered: PartialDate | None) -> PartialDate | None:
         """The latest day a ratification registered on `registered` can have entered into force for
-        the member: twelve months later, or the Convention's own entry into force if that is later
-        (None when that is unknown). Used to tell in force from not yet in force."""
+        the member: as the Convention's final clause says (twelve months later where it is not
+        recorded), or the Convention's own entry into force if that is later (None when that is
+        unknown). Used to tell in force from not yet in force."""
         if registered is None:
             return None
-        return later(_plus_year(registered), self.entry_into_force(instrument_id))
+        rule = self.instruments.get(instrument_id, {}).get("entry_for_member") or ""
+        return later(enters_for_member(rule, registered), self.entry_into_force(instrument_id))
 
 
 def _conference_decision(instrument: dict) -> Derived | None:

@@ -10,6 +10,10 @@ from .i18n import N_, _, ngettext
 DENUNCIATION = {"yes": N_("ratifying {new} denounces {old} automatically"),
                 "conditional": N_("ratifying {new} denounces {old} in some cases"),
                 "no": N_("ratifying {new} does not denounce {old}")}
+ENTRY_FOR_MEMBER = {"on-registration": N_("on the day its ratification is registered"),
+                    "90-days": N_("90 days after its ratification is registered"),
+                    "6-months": N_("six months after its ratification is registered"),
+                    "12-months": N_("twelve months after its ratification is registered")}
 TAKES_EFFECT = {"registration": N_("on the day the ratification of {new} is registered"),
                 "entry-into-force": N_("when {new} enters into force for the member, twelve months after registration")}
 
@@ -63,6 +67,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
     if i18n.current() != i18n.SOURCE and ctx.instrument_title(iid)[0] != conv.get("title") and conv.get("title"):
         out.append(_("English title:") + f' <span lang="en">{escape.text(conv["title"])}</span>\n')
     not_recorded = _(wording.NOT_RECORDED)
+    clause = ENTRY_FOR_MEMBER.get(conv.get("entry_for_member") or "")
     titles, title_rows = _titles(ctx, iid)
     facts = [
         (_("Other languages"), titles),
@@ -74,6 +79,7 @@ def convention_page(ctx: Context, conv: dict[str, str], covered: list[str]) -> s
          + (" " + _("(International Labour Conference, session {session})").format(session=escape.text(conv["ilc_session"]))
             if conv.get("ilc_session") else "")),
         (_("Entry into force"), wording.date(conv.get("entry_into_force")) or not_recorded),
+        (_("Entry into force for a member"), _(clause) if clause else not_recorded),
     ]
     if conv.get("parent_id"):
         facts.append((_("Protocol to"), ctx.convention_link(conv["parent_id"], with_title=True)))

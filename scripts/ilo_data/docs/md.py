@@ -51,7 +51,7 @@ def dated(date: str | None, basis: str | None = None) -> str:
     or that is inferred from the day of entry into force, is marked so."""
     shown = f'<span class="nowrap">{escape.text(i18n.date(date))}</span>' if date else _("no date")
     marks = {"unstated": _("(meaning not stated by the source)"),
-             "entry-into-force": _("(inferred: twelve months before its entry into force for the country)")}
+             "entry-into-force": _("(inferred from its entry into force for the country, by the Convention's final clause)")}
     return shown + (" " + marks[basis] if date and basis in marks else "")
 
 

@@ -164,12 +164,14 @@ RULES: list[Rule] = [
        "add or correct status_date from the source", 'data/ratifications.csv:4: status_date "": status "denounced" needs a status_date (when it took effect) [status-dates]'),
     _r("registration-from-entry-into-force", "domain", "Registration days inferred from entry into force hold",
        "A row whose date_basis is `entry-into-force` infers the registration day from the day a source gives for the "
-       "Convention's entry into force for the country: a Convention enters into force for a Member twelve months after "
-       "its ratification is registered. So `ratified` is a full day, the status is `in force` (stated) with a full-day "
-       "status_date exactly twelve months later, and the Convention itself was in force before that day (a country that "
-       "ratified earlier got the Convention's own day, which says nothing about its registration).",
-       "check both days against the source, or use date_basis ilo-registration or unstated with the date as the source gives it",
-       'data/ratifications.csv:3: status_date "2002-05-19": not twelve months after the ratified day (2001-05-18) [registration-from-entry-into-force]'),
+       "Convention's entry into force for the country, by the Convention's own final clause (conventions.entry_for_member: "
+       "on registration for the Conventions of 1919-1926, 90 days, six months or twelve months after). So the clause is "
+       "recorded, `ratified` is a full day, the status is `in force` (stated) with a full-day status_date exactly that long "
+       "after it, and the Convention itself was in force before that day (a country that ratified earlier got the "
+       "Convention's own day, which says nothing about its registration).",
+       "check both days against the source; record the Convention's final clause in conventions.entry_for_member; or use "
+       "date_basis ilo-registration or unstated with the date as the source gives it",
+       'data/ratifications.csv:3: status_date "2002-05-19": not twelve months after the ratified day (2001-05-18), as C029\'s final clause says [registration-from-entry-into-force]'),
     _r("secondary-source", "domain", "Primary sources first (warning)",
        "A warning, one line per table: rows whose source_id is a secondary source (sources.primary = false: news, "
        "encyclopedias, compilations, copies) while other_source_ids cites a primary one. Follow the primary source "

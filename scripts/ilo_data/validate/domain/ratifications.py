@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import sys
 
+from ...status import enters_for_member
 from .base import Check, pdate, span
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -120,10 +121,15 @@ def _a_year_later(day: dt.date) -> set[dt.date]:
         return {dt.date(day.year + 1, 2, 28), dt.date(day.year + 1, 3, 1)}
 
 
+# conventions.entry_for_member in words: how long after registration a ratification takes effect.
+CLAUSE_WORDS = {"on-registration": "on", "90-days": "90 days after", "6-months": "six months after", "12-months": "twelve months after"}
+
+
 class RegistrationFromEntryIntoForce(Check):
     """A registration day inferred from the day the Convention entered into force for the country holds
-    only where the final clause's twelve months apply: the day is stated, exactly a year later, and the
-    Convention itself was already in force (otherwise the country's day may be the Convention's own)."""
+    only where the Convention's final clause is recorded (`conventions.entry_for_member`): the day is
+    stated, as far after registration as the clause says, and the Convention itself was already in
+    force (otherwise the country's day may be the Convention's own)."""
     rule = "registration-from-entry-into-force"
     tables = ("conventions", "ratifications")
     needs = {"ratifications": ("conventions",)}
@@ -131,12 +137,14 @@ class RegistrationFromEntryIntoForce(Check):
     def __init__(self, ctx):
         super().__init__(ctx)
         self.in_force_from: dict[str, tuple] = {}
+        self.clause: dict[str, str] = {}
 
     def row(self, table, line, row):
         if table == "conventions":
             date = span(row.get("entry_into_force"))
             if date:
                 self.in_force_from[row.get("instrument_id")] = (date[1], row["entry_into_force"])
+            self.clause[row.get("instrument_id")] = row.get("entry_for_member") or ""
             return
         if row.get("date_basis") != "entry-into-force":
             return
@@ -150,12 +158,22 @@ class RegistrationFromEntryIntoForce(Check):
                             "date_basis entry-into-force needs the stated day of entry into force: status \"in force\", "
                             "status_basis stated and a full-day status_date", "status_date", row.get("status_date") or "")
             return
-        if status_date.earliest() not in _a_year_later(ratified.earliest()):
-            self.ctx.report(table, line, self.rule, f"not twelve months after the ratified day ({row['ratified']})",
+        iid = row.get("instrument_id")
+        clause = self.clause.get(iid, "")
+        if not clause:
+            self.ctx.report(table, line, self.rule,
+                            f"{iid}'s final clause on entry into force for a member is not recorded (conventions.entry_for_member): "
+                            "the registration day cannot be inferred from it", "date_basis", "entry-into-force")
+            return
+        allowed = (_a_year_later(ratified.earliest()) if clause == "12-months"
+                   else {enters_for_member(clause, ratified).earliest()})
+        if status_date.earliest() not in allowed:
+            self.ctx.report(table, line, self.rule,
+                            f"not {CLAUSE_WORDS.get(clause, clause)} the ratified day ({row['ratified']}), as {iid}'s final clause says",
                             "status_date", row["status_date"])
             return
-        general = self.in_force_from.get(row.get("instrument_id"))
+        general = self.in_force_from.get(iid)
         if general and general[0] >= status_date.earliest():
             self.ctx.report(table, line, self.rule,
-                            f"{row['instrument_id']} itself entered into force on {general[1]}: the country's day may be the Convention's own, "
-                            "not twelve months after its registration", "date_basis", "entry-into-force")
+                            f"{iid} itself entered into force on {general[1]}: the country's day may be the Convention's own, "
+                            "not the one its registration gives", "date_basis", "entry-into-force")

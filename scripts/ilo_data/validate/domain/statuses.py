@@ -48,7 +48,7 @@ class DerivedStatus(Check):
 
     def row(self, table, line, row):
         if table == "conventions":
-            self.conventions.append({k: row.get(k) for k in ("instrument_id", "status", "status_date", "entry_into_force")})
+            self.conventions.append({k: row.get(k) for k in ("instrument_id", "status", "status_date", "entry_into_force", "entry_for_member")})
             return
         if table == "revisions":
             self.revisions.append(dict(row))
