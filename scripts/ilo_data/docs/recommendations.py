@@ -33,7 +33,9 @@ def _other_titles(ctx: Context, iid: str) -> str:
 def index_page(ctx: Context) -> str:
     rows = sorted(ctx.rows("recommendations"), key=lambda r: r["instrument_id"])
     out = [md.front_matter(_("Recommendations")), "# " + _("Recommendations") + "\n"]
-    titled = {code: sum(1 for r in ctx.rows("recommendation_titles") if r.get("language") == code) for code in languages.LANGUAGES}
+    # The same figures as `ilo-data coverage --names` and the dictionary: one function computes them.
+    titled = {e["language"]: e["held"] for e in languages.completeness(
+        {name: ctx.rows(name) for name in ("recommendations", "recommendation_titles")}) if e["resource"] == "recommendation_titles"}
     out.append(ngettext("{n} Recommendation.", "{n} Recommendations.", len(rows)) + " "
                + _("Recommendations are not ratified: they guide national policy, often beside the Convention they "
                    "supplement. Titles in other languages are those read in a cited source ({counts}); a row's sources "
