@@ -162,3 +162,13 @@ def test_registration_cannot_be_inferred_where_the_clause_is_not_recorded(tmp_pa
     problems = mutate(tmp_path, (R, ORIGINAL, INFERRED.format("1980-05-03")), unread)
     assert has(problems, "registration-from-entry-into-force", R, 3)
     assert "not recorded" in next(p.message for p in problems if p.rule == "registration-from-entry-into-force")
+
+
+def test_an_inferred_day_past_a_months_end_accepts_the_last_day_and_the_next(tmp_path):
+    from ilo_data.dates import parse_partial
+    from ilo_data.validate.domain.ratifications import _entry_days
+    import datetime as dt
+    assert _entry_days("12-months", parse_partial("2024-02-29")) == {dt.date(2025, 2, 28), dt.date(2025, 3, 1)}
+    assert _entry_days("6-months", parse_partial("2022-08-31")) == {dt.date(2023, 2, 28), dt.date(2023, 3, 1)}
+    assert _entry_days("12-months", parse_partial("2001-05-18")) == {dt.date(2002, 5, 18)}
+    assert _entry_days("on-registration", parse_partial("1956-11-06")) == {dt.date(1956, 11, 6)}

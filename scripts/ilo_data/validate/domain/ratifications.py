@@ -113,12 +113,13 @@ class StatusDates(Check):
             self.ctx.report(table, line, self.rule, f"before the ratification ({row['ratified']})", "status_date", status_date)
 
 
-def _a_year_later(day: dt.date) -> set[dt.date]:
-    """The day twelve months after `day`; from 29 February, 28 February and 1 March both count."""
-    try:
-        return {day.replace(year=day.year + 1)}
-    except ValueError:
-        return {dt.date(day.year + 1, 2, 28), dt.date(day.year + 1, 3, 1)}
+def _entry_days(clause: str, ratified) -> set[dt.date]:
+    """The days a ratification registered on `ratified` (a full day) enters into force for the member by
+    the clause; where a month-based delay lands past a month's end (29 February + 12 months, 31 August
+    + 6 months), the month's last day and the next day both count."""
+    day = enters_for_member(clause, ratified).earliest()
+    clamped = day.day != ratified.earliest().day and clause in ("6-months", "12-months")
+    return {day, day + dt.timedelta(days=1)} if clamped else {day}
 
 
 # conventions.entry_for_member in words: how long after registration a ratification takes effect.
@@ -165,9 +166,7 @@ class RegistrationFromEntryIntoForce(Check):
                             f"{iid}'s final clause on entry into force for a member is not recorded (conventions.entry_for_member): "
                             "the registration day cannot be inferred from it", "date_basis", "entry-into-force")
             return
-        allowed = (_a_year_later(ratified.earliest()) if clause == "12-months"
-                   else {enters_for_member(clause, ratified).earliest()})
-        if status_date.earliest() not in allowed:
+        if status_date.earliest() not in _entry_days(clause, ratified):
             self.ctx.report(table, line, self.rule,
                             f"not {CLAUSE_WORDS.get(clause, clause)} the ratified day ({row['ratified']}), as {iid}'s final clause says",
                             "status_date", row["status_date"])
