@@ -116,3 +116,45 @@ def test_release_drafts_bullets_from_the_previous_tag(tmp_path):
     release.release(root, "minor", dt.date(2025, 3, 1))
     entry = changelog.find((root / "CHANGELOG.md").read_text(), "0.2.0")
     assert entry.sections["Data"] == ["- `themes`: rows 1 added."]
+
+
+def test_release_takes_the_unreleased_entries_and_empties_that_section(tmp_path):
+    root = tmp_path / "pkg"
+    shutil.copytree(FIXTURE, root)
+    log = root / "CHANGELOG.md"
+    pending = "### Data\n- 40 ratifications added, from NORMLEX.\n"
+    log.write_text(log.read_text().replace("## [0.1.0]", f"## [Unreleased]\n\n{pending}\n## [0.1.0]"))
+    release.release(root, "minor", dt.date(2025, 3, 1))
+    text = log.read_text()
+    entry = changelog.find(text, "0.2.0")
+    assert entry.is_stub and entry.sections == {"Data": ["- 40 ratifications added, from NORMLEX."]}
+    assert text.count("40 ratifications added") == 1  # moved, not copied
+    assert text.index("## [Unreleased]") < text.index("## [0.2.0]") < text.index("## [0.1.0]")
+    assert changelog.check(text) == [f"line {entry.line}: 0.2.0 has no impact sentence yet (replace the TODO line under the heading)"]
+
+
+def test_take_unreleased_leaves_a_changelog_without_pending_entries_alone():
+    assert changelog.take_unreleased(GOOD.replace("- something pending\n", "")) == (GOOD.replace("- something pending\n", ""), "")
+    text, body = changelog.take_unreleased(GOOD)
+    assert body == "- something pending" and "something pending" not in text
+
+
+def test_a_build_newer_than_its_release_says_so_in_the_build_and_on_the_downloads_page(tmp_path, capsys):
+    from ilo_data.docs import downloads
+    from ilo_data.docs.context import Context
+    from ilo_data.release_files import command
+
+    root = tmp_path / "pkg"
+    shutil.copytree(FIXTURE, root)
+
+    def built() -> tuple[str, str]:
+        assert command.build_and_report(root, tmp_path / "dist") == 0
+        return capsys.readouterr().out, downloads.page(Context.load(root, tmp_path / "docs", tmp_path / "dist"))
+
+    out, page = built()
+    assert "newer than release" not in out and "Newer than release" not in page
+    log = root / "CHANGELOG.md"
+    log.write_text(log.read_text().replace("## [0.1.0]", "## [Unreleased]\n\n### Data\n- One row corrected.\n\n## [0.1.0]"))
+    out, page = built()
+    assert "these files are newer than release 0.1.0" in out
+    assert '!!! note "Newer than release 0.1.0"' in page and "changes listed under Unreleased" in page

@@ -133,9 +133,33 @@ def check(text: str) -> list[str]:
     return problems
 
 
-def stub(version: str, date: dt.date, bullets: dict[str, list[str]] | None = None) -> str:
+def take_unreleased(text: str) -> tuple[str, str]:
+    """Split off what `## [Unreleased]` holds: returns the text with that section emptied (the
+    heading stays, for the next cycle's entries) and the section's body ("" when there is none)."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if UNRELEASED.match(line.rstrip("\n"))), None)
+    if start is None:
+        return text, ""
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    body = "".join(lines[start + 1:end]).strip("\n")
+    if not body:
+        return text, ""
+    return "".join(lines[:start + 1]) + "\n" + "".join(lines[end:]), body
+
+
+def has_unreleased(root: Path) -> bool:
+    """Whether CHANGELOG.md lists changes under [Unreleased]: a build of this tree is then newer
+    than the release whose number it carries."""
+    return bool(take_unreleased(read(root))[1])
+
+
+def stub(version: str, date: dt.date, bullets: dict[str, list[str]] | None = None, body: str = "") -> str:
+    """A release section with a TODO impact line: over `body` (the entries written under
+    [Unreleased] during the cycle) when there is one, else over the drafted `bullets`."""
     bullets = bullets or {}
     lines = [f"## [{version}] - {date.isoformat()}", "", f"{PLACEHOLDER}: one sentence on what this release changes for users.", ""]
+    if body:
+        return "\n".join(lines + [body.strip("\n"), ""]) + "\n"
     for section in SUBSECTIONS:
         if bullets.get(section):
             lines += [f"### {section}", *[f"- {b}" for b in bullets[section]], ""]

@@ -1,6 +1,7 @@
 """`ilo-data release major|minor|patch`: bump the version in datapackage.json, add a CHANGELOG.md
-section for it (bullets drafted from `ilo-data diff` against the previous release's tag `v<old>`,
-when that tag exists), then build the release.
+section for it, then build the release. The section takes what the cycle wrote under
+`## [Unreleased]` (which is left empty); only when nothing is there are its bullets drafted from
+`ilo-data diff` against the previous release's tag `v<old>`, when that tag exists.
 
 The CHANGELOG date is today's (or --date): from then on it is the release date the build uses,
 so rebuilding the commit reproduces the same files. Replace the TODO impact sentence before
@@ -68,7 +69,9 @@ def release(root: Path, level: str, date: dt.date) -> str:
     log = log_path.read_text(encoding="utf-8") if log_path.exists() else ""
     if changelog.find(log, new_version):
         raise ValueError(f"CHANGELOG.md already has a section for {new_version}")
-    entry = changelog.stub(new_version, date, draft_bullets(Path(root), old_version))
+    log, pending = changelog.take_unreleased(log)
+    drafted = {} if pending else draft_bullets(Path(root), old_version)
+    entry = changelog.stub(new_version, date, drafted, pending)
     new_descriptor = set_version(text, new_version)
     log_path.write_text(changelog.insert_stub(log, entry), encoding="utf-8", newline="\n")
     path.write_text(new_descriptor, encoding="utf-8", newline="\n")

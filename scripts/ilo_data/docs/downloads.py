@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from .. import changelog
 from ..outpaths import output_path
 from . import escape, i18n, md
 from .context import Context
@@ -111,6 +112,12 @@ def page(ctx: Context) -> str:
         out.append(_("Release **{version}** of the package: the zip holds the whole release folder {folder}. Check a "
                      "download with `sha256sum` (or `sha256sum -c SHA256SUMS` inside the folder).").format(
                          version=escape.text(ctx.version), folder=escape.code(name + "/")) + "\n")
+        if changelog.has_unreleased(ctx.root):
+            out.append('!!! note "' + escape.attr(_("Newer than release {version}").format(version=ctx.version)) + '"\n\n    '
+                       + _("The data has changed since release {version}: these files hold the changes listed under "
+                           "Unreleased in the changelog, though their names still carry {version}. The next release gives "
+                           "them a number of their own; to cite the package, cite a release.").format(
+                               version=escape.text(ctx.version)) + "\n")
         stale = stale_files(ctx, folder)
         if stale:
             out.append('!!! warning "' + escape.attr(_("The release is older than the data")) + '"\n\n    '

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 import duckdb
 from jsonschema.exceptions import SchemaError
 
-from .. import package
+from .. import changelog, package
 from ..outpaths import output_path, refuse_special
 from ..paths import ROOT, descriptor_path, schemas_dir
 from ..locate import add_package_arguments
@@ -76,6 +76,9 @@ def build_and_report(root: Path, out: Path) -> int:
         return 2 if isinstance(error, (OSError, KeyError, citation.NoReleaseDate)) else 1
     size = release.zip.stat().st_size
     print(f"built {release.folder} ({release.files} files) and {release.zip.name} ({size / 1024:.0f} KiB) in {release.seconds:.1f} s")
+    if changelog.has_unreleased(root):
+        print(f"note: CHANGELOG.md lists changes under [Unreleased], so these files are newer than release {release.version}; "
+              "`ilo-data release major|minor|patch` gives them a number of their own")
     return 0
 
 
