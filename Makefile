@@ -47,11 +47,12 @@ build: venv
 docs: build
 	$(ILO) docs
 
-# Both languages: the English site into site/, then the Russian one (mkdocs.ru.yml) into site/ru/
-# (in that order: the English build empties site/ first).
+# Every language: the English site into site/, then each other one (mkdocs.<code>.yml: ru, fr, es)
+# into site/<code>/ (in that order: the English build empties site/ first).
+SITE_LANGUAGES := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
 site: docs
 	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/mkdocs build --strict -f mkdocs.ru.yml --site-dir site/ru
+	for lang in $(SITE_LANGUAGES); do $(BIN)/mkdocs build --strict -f mkdocs.$$lang.yml --site-dir site/$$lang || exit 1; done
 
 # The site's message catalogs: re-extract the template from the generator's _(), ngettext() and N_(),
 # then update every language's catalog (scripts/ilo_data/docs/locale/<code>/LC_MESSAGES/site.po);

@@ -1,8 +1,10 @@
-"""The site in Russian: the message catalog is current and complete, plural forms and dates follow
-Russian rules, and the Russian pages show the Russian names and titles the data holds (and an English
-title standing in for a missing one, marked as such)."""
+"""The site's other languages (Russian, French, Spanish): the message catalogs are current and complete,
+plural forms and dates follow each language's rules, each language has a MkDocs config whose switcher
+reaches every other one, and the pages show the names and titles the data holds in the language (and
+an English title standing in for a missing one, marked as such)."""
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -108,10 +110,35 @@ def docs(repository_docs) -> Path:
     return repository_docs[0]
 
 
-def test_every_generated_page_exists_in_russian(docs):
-    english = {p.relative_to(docs) for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in ("ru", "downloads")}
-    russian = {p.relative_to(docs / "ru") for p in (docs / "ru").rglob("*.md")}
-    assert english - russian == set(), f"pages with no Russian counterpart: {sorted(map(str, english - russian))[:10]}"
+@pytest.mark.parametrize("lang", i18n.SITE_LANGUAGES[1:])
+def test_every_generated_page_exists_in_each_language(docs, lang):
+    others = set(i18n.SITE_LANGUAGES[1:]) | {"downloads"}
+    english = {p.relative_to(docs) for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in others}
+    translated = {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
+    assert english - translated == set(), f"pages with no {lang} counterpart: {sorted(map(str, english - translated))[:10]}"
+
+
+def _config(lang: str) -> dict:
+    return yaml.safe_load((ROOT / ("mkdocs.yml" if lang == i18n.SOURCE else f"mkdocs.{lang}.yml")).read_text(encoding="utf-8"))
+
+
+def test_each_language_has_a_config_and_its_switcher_reaches_every_language():
+    # `make site` builds every mkdocs.<code>.yml: one per language of SITE_LANGUAGES, and no other.
+    configs = sorted(p.name for p in ROOT.glob("mkdocs.*.yml"))
+    assert configs == sorted(f"mkdocs.{lang}.yml" for lang in i18n.SITE_LANGUAGES[1:]), configs
+    english = _config(i18n.SOURCE)
+    assert english["theme"]["language"] == i18n.SOURCE
+    assert {f"/{lang}/" for lang in i18n.SITE_LANGUAGES[1:]} <= set(english["exclude_docs"].split())
+    for lang in i18n.SITE_LANGUAGES:
+        config = _config(lang)
+        if lang != i18n.SOURCE:
+            assert (config["theme"]["language"], config["docs_dir"], config["site_dir"]) == (lang, f"docs/{lang}", f"site/{lang}")
+        here = "" if lang == i18n.SOURCE else lang
+        # Each entry's link is that language's site root, relative to this site's root.
+        reached = {alt["lang"]: posixpath.normpath(posixpath.join(here, alt["link"])) for alt in config["extra"]["alternate"]}
+        wanted = {code: "." if code == i18n.SOURCE else code for code in i18n.SITE_LANGUAGES}
+        assert reached == wanted, f"{lang}: the switcher leads to {reached}, not {wanted}"
+        assert [alt["name"] for alt in config["extra"]["alternate"]] == [i18n.NATIVE_NAMES[c] for c in i18n.SITE_LANGUAGES]
 
 
 def test_a_russian_country_page_shows_the_russian_name(docs):
@@ -149,3 +176,26 @@ def test_theme_and_office_names_come_from_their_label_resources(docs):
     assert themes["gender-equality"] in tjk and "Gender equality" not in tjk
     offices = {r["office_id"]: r["name"] for r in package.read_rows(ROOT, "office_names") if r["language"] == "ru"}
     assert offices["dwtco-moscow"] in (docs / "ru" / "offices" / "dwtco-moscow.md").read_text(encoding="utf-8")
+
+
+def _title(instrument_id: str, lang: str) -> str | None:
+    return next((r["title"] for r in package.read_rows(ROOT, "convention_titles")
+                 if r["instrument_id"] == instrument_id and r["language"] == lang), None)
+
+
+@pytest.mark.parametrize("lang, member_since, countries_heading, english_mark", [
+    ("fr", ("Membre de l'OIT depuis", "26 novembre 1993"), "## Les 10 pays couverts depuis Moscou", "(en anglais)"),
+    ("es", ("Miembro de la OIT desde", "26 de noviembre de 1993"), "## Los 10 países atendidos desde Moscú", "(en inglés)"),
+])
+def test_french_and_spanish_pages(docs, lang, member_since, countries_heading, english_mark):
+    name = next(r["name"] for r in package.read_rows(ROOT, "country_names") if r["iso3"] == "TJK" and r["language"] == lang)
+    tjk = (docs / lang / "countries" / "tjk.md").read_text(encoding="utf-8")
+    assert f"\n# {escape.text(name)} (TJK)\n" in tjk                    # the name from the data (CLDR)
+    assert all(text in tjk for text in member_since), member_since      # catalog text and the language's date
+    assert countries_heading in (docs / lang / "countries" / "index.md").read_text(encoding="utf-8")   # plural form
+    c029 = (docs / lang / "conventions" / "c029.md").read_text(encoding="utf-8")
+    assert f"# C029: {escape.text(_title('C029', lang))}\n" in c029
+    without = next(r["instrument_id"] for r in package.read_rows(ROOT, "conventions") if not _title(r["instrument_id"], lang))
+    heading = next(line for line in (docs / lang / "conventions" / f"{without.lower()}.md").read_text(encoding="utf-8").splitlines()
+                   if line.startswith("# "))
+    assert '<span lang="en">' in heading and english_mark in heading, heading

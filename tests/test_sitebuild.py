@@ -3,7 +3,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ilo_data.docs import sitebuild
+from ilo_data.docs import i18n, sitebuild
 from ilo_data.release_files import command
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
@@ -33,7 +33,7 @@ def _tree(root: Path, files: list[str], when: float) -> None:
 
 def test_the_site_make_built_is_used_only_while_no_input_changed(tmp_path):
     _tree(tmp_path, ["data/themes.csv", "scripts/ilo_data/cli.py", "docs/index.md", "mkdocs.yml"], 1_000)
-    _tree(tmp_path, ["site/index.html", "site/ru/index.html"], 2_000)
+    _tree(tmp_path, ["site/index.html", *(f"site/{lang}/index.html" for lang in i18n.SITE_LANGUAGES[1:])], 2_000)
     assert sitebuild.made_site(tmp_path) == tmp_path / "site"
     _tree(tmp_path, ["scripts/ilo_data/__pycache__/cli.cpython-311.pyc"], 3_000)   # written by imports, not an input
     assert sitebuild.made_site(tmp_path) == tmp_path / "site"
@@ -44,4 +44,6 @@ def test_the_site_make_built_is_used_only_while_no_input_changed(tmp_path):
 def test_a_site_without_every_language_is_not_used(tmp_path):
     _tree(tmp_path, ["data/themes.csv"], 1_000)
     _tree(tmp_path, ["site/index.html"], 2_000)
+    assert sitebuild.made_site(tmp_path) is None
+    _tree(tmp_path, ["site/ru/index.html"], 2_000)          # a site built before French and Spanish
     assert sitebuild.made_site(tmp_path) is None

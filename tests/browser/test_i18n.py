@@ -1,6 +1,7 @@
-"""The Russian site (site/ru/, built with the English one by the same cached build) in a real browser:
-the language switcher keeps the page, Russian pages show Russian names and titles, and Material's search
-finds Russian words (its own index, behind the lazy-search script of overrides/main.html)."""
+"""The sites in other languages (site/ru/, site/fr/, site/es/, built with the English one by the same
+cached build) in a real browser: the language switcher keeps the page, the pages show the names and
+titles the data holds in their language, and Material's search finds Russian and French words (each
+site's own index, behind the lazy-search script of overrides/main.html)."""
 from __future__ import annotations
 
 import pytest
@@ -11,9 +12,13 @@ from ilo_data.paths import ROOT
 
 from .conftest import serve
 
+def c029_title(lang: str) -> str:
+    """C029's title in `lang` as the data holds it."""
+    return next(r["title"] for r in package.read_rows(ROOT, "convention_titles") if r["instrument_id"] == "C029" and r["language"] == lang)
+
+
 def c029_russian() -> str:
-    """C029's Russian title as the data holds it."""
-    return next(r["title"] for r in package.read_rows(ROOT, "convention_titles") if r["instrument_id"] == "C029" and r["language"] == "ru")
+    return c029_title("ru")
 
 
 # One build per process for every site test (see test_site.py).
@@ -60,6 +65,22 @@ def test_russian_convention_page(page):
     page.assert_clean()
 
 
+def test_the_switcher_reaches_french_and_spanish(page):
+    """From the English C029 page to the French one, then the Spanish one, then back: the same page, its
+    title in each language from the data, the navigation from each catalog."""
+    page.goto("conventions/c029.html")
+    for lang, tab in (("fr", "Conventions"), ("es", "Convenios")):
+        _switch(page, lang)
+        assert page.page.url.endswith(f"/{lang}/conventions/c029.html"), page.page.url
+        assert page.page.locator("html").get_attribute("lang") == lang
+        assert c029_title(lang) in page.page.locator("h1").first.inner_text()
+        assert tab in page.page.locator(".md-tabs").inner_text()
+    page.screenshot("es-convention-c029")
+    _switch(page, "en")
+    assert page.page.url.endswith("/conventions/c029.html") and "/es/" not in page.page.url, page.page.url
+    page.assert_clean()
+
+
 def _search(box, query: str, expected: str) -> int:
     """Material's search on the Russian pages (lazy-loaded index, lunr's Russian language files), through
     the module's open search box: the rank of the first result page whose entry shows `expected`."""
@@ -88,7 +109,16 @@ def test_russian_search_finds_a_country_by_its_russian_name(russian_search):
 
 def test_russian_search_finds_c029_by_other_forms_of_its_words(russian_search):
     # The title says "о принудительном ... труде": found through lunr's Russian stemmer
-    # (docs/javascripts/russian-search.js); "труд" alone also begins "трудящихся" in other titles.
+    # (docs/javascripts/stemmed-search.js); "труд" alone also begins "трудящихся" in other titles.
     assert _search(russian_search, "принудительный труд", c029_russian()) <= 3
     assert _search(russian_search, "принудительный", c029_russian()) == 1
     russian_search.assert_clean()
+
+
+def test_french_and_spanish_search_find_c029_by_another_form_of_its_words(shared):
+    # The titles say "travail forcé" and "trabajo forzoso": other forms are found through lunr's French and
+    # Spanish stemmers (mkdocs.<code>.yml: search pipeline; docs/javascripts/stemmed-search.js).
+    for home, query, lang in (("fr/index.html", "forcés", "fr"), ("es/index.html", "forzosos", "es")):
+        box = shared.search_box(home)
+        assert _search(box, query, c029_title(lang)) <= 3, query
+        box.assert_clean()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import escape, md
+from . import escape, i18n, md
 from .context import Context
 from .context import dump_json
 from .i18n import _
@@ -163,12 +163,13 @@ def languages_section(ctx: Context) -> str:
                  "A name no source gives is absent and counts as missing (`ilo-data coverage --names`).").format(
                      codes=", ".join(escape.code(c) for c in LANGUAGES), labels=", ".join(labels) or _("none in this package")) + "\n")
     out.append(completeness_table(ctx))
-    out.append(_("The site is in English and in Russian (the language switcher in the header leads to the same page in the "
-                 "other language). Its own words come from message catalogs (`scripts/ilo_data/docs/locale/`); names and "
+    out.append(_("The site is in {languages} (the language switcher in the header leads to the same page in each "
+                 "language). Its own words come from message catalogs (`scripts/ilo_data/docs/locale/`); names and "
                  "titles come from the rows above, and an English title standing in for a missing one is marked. Other text "
                  "from the data (descriptions, notes) exists only in English. To add a site language: its names and titles "
                  "as rows, a catalog (`pybabel init`, then `make messages`), its code in `SITE_LANGUAGES` "
-                 "(`scripts/ilo_data/docs/i18n.py`) and a `mkdocs.<code>.yml`; CONTRIBUTING.md says how.") + "\n")
+                 "(`scripts/ilo_data/docs/i18n.py`) and a `mkdocs.<code>.yml`; CONTRIBUTING.md says how.").format(
+                     languages=", ".join(f"{i18n.NATIVE_NAMES[code]} ({escape.code(code)})" for code in i18n.SITE_LANGUAGES)) + "\n")
     return "\n".join(out)
 
 

@@ -31,9 +31,9 @@ DOMAIN = "site"
 SOURCE = "en"
 # The site's languages, the source language first. A language here needs a catalog
 # (locale/<code>/LC_MESSAGES/site.po), its MkDocs config (mkdocs.<code>.yml) and its names in the data.
-SITE_LANGUAGES = ["en", "ru"]
+SITE_LANGUAGES = ["en", "ru", "fr", "es"]
 # The language switcher's labels: each language named in itself.
-NATIVE_NAMES = {"en": "English", "ru": "Русский"}
+NATIVE_NAMES = {"en": "English", "ru": "Русский", "fr": "Français", "es": "Español"}
 
 _state = {"lang": SOURCE, "translations": NullTranslations()}
 

@@ -8,7 +8,7 @@
 - The theme's source maps (1.3 MB no reader needs) are not published.
 - ILO_REPOSITORY_URL, where set (the Pages workflow sets it to the repository it runs in), replaces
   `extra.repository`, the footer's repository and "report a correction" links.
-- The site's language (`theme.language`: en for mkdocs.yml, ru for mkdocs.ru.yml) picks the message catalog
+- The site's language (`theme.language`: en for mkdocs.yml, ru, fr or es for mkdocs.<code>.yml) picks the message catalog
   that translates the navigation's titles and `extra.ui`, the words of the footer and "Cite this page".
 """
 from __future__ import annotations

@@ -117,7 +117,7 @@ def release_dist(root: Path = ROOT) -> tuple[Path | None, str]:
 # What `make site` builds the repository's site from: a file here changed after the site was built
 # means the site is stale. Generated pages (docs/) and the release (dist/) are written before the site.
 SITE_INPUTS = ("datapackage.json", "data", "schemas", "scripts", "overrides", "docs", "dist", "mkdocs.yml",
-               "mkdocs.ru.yml", "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "pyproject.toml", "constraints.txt")
+               *(f"mkdocs.{lang}.yml" for lang in i18n.SITE_LANGUAGES[1:]), "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "pyproject.toml", "constraints.txt")
 
 
 def made_site(root: Path = ROOT) -> Path | None:
