@@ -3,9 +3,9 @@
 // wildcard to every query word ("труд" -> "труд*") and a wildcard word skips lunr's stemmer, so a word
 // typed in one form never finds another form of it: "принудительный" does not find "о принудительном
 // труде". Each word in the site's script is sent twice, once with a boost ("принудительный^1": no
-// wildcard, so it is stemmed like the index) and once as typed (prefix matching while the reader types). On the Russian site only Cyrillic words are
-// touched (its stemmer leaves Latin words, English text from the data, as they are), and every word
-// before the last is required.
+// wildcard, so it is stemmed like the index) and once as typed (prefix matching while the reader
+// types). On the Russian site only Cyrillic words are touched (its stemmer leaves Latin words, English
+// text from the data, as they are), and every word before the last is required.
 (function () {
   "use strict";
   var SCRIPT = { ru: /[\u0400-\u04FF]/, fr: /[A-Za-z\u00C0-\u024F]/, es: /[A-Za-z\u00C0-\u024F]/ };

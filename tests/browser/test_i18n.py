@@ -82,7 +82,7 @@ def test_the_switcher_reaches_french_and_spanish(page):
 
 
 def _search(box, query: str, expected: str) -> int:
-    """Material's search on the Russian pages (lazy-loaded index, lunr's Russian language files), through
+    """Material's search on a site's pages (lazy-loaded index, lunr's language files), through
     the module's open search box: the rank of the first result page whose entry shows `expected`."""
     results = box.query(query)
     results.filter(has_text=expected).first.wait_for(state="visible", timeout=15000)

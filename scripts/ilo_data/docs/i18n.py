@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import posixpath
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +35,18 @@ SOURCE = "en"
 SITE_LANGUAGES = ["en", "ru", "fr", "es"]
 # The language switcher's labels: each language named in itself.
 NATIVE_NAMES = {"en": "English", "ru": "Русский", "fr": "Français", "es": "Español"}
+
+
+def site_root(lang: str) -> str:
+    """Where a language's site lives, relative to the English one: "." or "<code>"."""
+    return "." if lang == SOURCE else lang
+
+
+def alternate_links(lang: str) -> list[dict]:
+    """The language switcher of the `lang` site (`extra.alternate`, set by the build hook): each language's
+    site root relative to this site's root ("../fr/"); overrides/partials/alternate.html adds the page."""
+    return [{"name": NATIVE_NAMES[code], "lang": code,
+             "link": posixpath.relpath(site_root(code), site_root(lang)) + "/"} for code in SITE_LANGUAGES]
 
 _state = {"lang": SOURCE, "translations": NullTranslations()}
 

@@ -9,7 +9,8 @@
 - ILO_REPOSITORY_URL, where set (the Pages workflow sets it to the repository it runs in), replaces
   `extra.repository`, the footer's repository and "report a correction" links.
 - The site's language (`theme.language`: en for mkdocs.yml, ru, fr or es for mkdocs.<code>.yml) picks the message catalog
-  that translates the navigation's titles and `extra.ui`, the words of the footer and "Cite this page".
+  that translates the navigation's titles and `extra.ui`, the words of the footer and "Cite this page",
+  and the language switcher (`extra.alternate`) lists every language of `i18n.SITE_LANGUAGES`.
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ def on_config(config):
     from ilo_data.docs import i18n   # the package is installed in the build's environment
     lang = config["theme"]["language"] if config["theme"]["language"] in i18n.SITE_LANGUAGES else i18n.SOURCE
     config["nav"] = i18n.translate_nav(config["nav"], lang)
+    config["extra"]["alternate"] = i18n.alternate_links(lang)
     gettext = i18n.translations(lang).gettext
     config["extra"]["ui"] = {key: gettext(text) for key, text in i18n.TEMPLATE_TEXT.items()}
     path = Path(config["docs_dir"]) / RELEASE
